@@ -1,0 +1,45 @@
+"""`asem_counts`: COUNT entities with value, unit and qualifier."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..counts import NUMBERS_FILE, UNITS_FILE, CountFinder, Word
+from ..extensions import register_extensions
+from .base import ResourceBacked
+from .spans import add_entities
+
+
+class CountsComponent(ResourceBacked):
+    resource_files = (NUMBERS_FILE, UNITS_FILE)
+
+    def __init__(self, name: str = "asem_counts", resource_dir: str | None = None):
+        register_extensions()
+        self.name = name
+        self.resource_dir = resource_dir
+        self._build()
+
+    def _build(self) -> None:
+        self.finder = CountFinder(self.resource_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        header_end = (doc._.asem_layout or {}).get("header_end", 0)
+        words = [Word(t.idx, t.idx + len(t.text), t.text, t.pos_) for t in doc]
+        covered = sorted((e.start_char, e.end_char) for e in doc.ents)
+
+        def blocked(start: int, end: int) -> bool:
+            return any(s < end and start < e for s, e in covered)
+
+        matches = self.finder.find(doc.text, words, blocked, header_end)
+        add_entities(doc, ((m.start, m.end, "COUNT", {"asem_value": m.value, "asem_unit": m.unit,
+                                                      "asem_qualifier": m.qualifier, "asem_source": "count_rules"})
+                           for m in matches))
+        return doc
+
+
+@Language.factory("asem_counts", default_config={"resource_dir": None},
+                  assigns=["doc.ents", "span._.asem_value", "span._.asem_unit", "span._.asem_qualifier"],
+                  requires=["token.pos"])
+def make_counts(nlp: Language, name: str, resource_dir: str | None) -> CountsComponent:
+    return CountsComponent(name, resource_dir)

@@ -1,0 +1,273 @@
+"""`asem_entity_rules`: ORG, PER and LOC from gazetteers, rules and the model's NER.
+
+Rule candidates (dump layout, gazetteers, head-word patterns, name shapes, acronyms)
+are merged longest-first; the statistical model's spans then fill the gaps after
+correction of its systematic mistakes on this genre (titles and articles inside
+spans, plans and events tagged ORG, MISC). The result replaces `doc.ents`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import register_extensions
+from ..gazetteer import (ACRONYM_STOPLIST, ORG_FILE, PLACES_FILE, Gazetteer, load_acronym_stoplist,
+                         load_organisations, load_places)
+from ..organisations import ORG_FILE as ORG_RULES_FILE, OrganisationRules, Tok
+from ..people import PEOPLE_FILE, PersonRules, is_name_word
+from ..resources import load_json, words_of
+from ..text import fold, is_acronym
+from .base import ResourceBacked
+
+PLACE_RULES_FILE = "fr/places.json"
+
+# Lower numbers win ties between rule candidates of equal length.
+PRIORITY = {"layout": 0, "honorific": 1, "gazetteer_org": 2, "org_pattern": 3, "gazetteer_loc": 4,
+            "feature": 4, "region": 5, "vietnamese": 6, "acronym": 7, "paren": 8}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # token indices
+    end: int
+    label: str
+    source: str
+    kind: str | None = None
+
+
+class EntityRules(ResourceBacked):
+    resource_files = (ORG_FILE, PLACES_FILE, ACRONYM_STOPLIST, ORG_RULES_FILE, PEOPLE_FILE, PLACE_RULES_FILE)
+
+    def __init__(self, nlp: Language, name: str = "asem_entity_rules", resource_dir: str | None = None,
+                 use_model: bool = True):
+        register_extensions()
+        self.name = name
+        self.nlp = nlp
+        self.resource_dir = resource_dir
+        self.use_model = use_model
+        self._build()
+
+    def _build(self) -> None:
+        tokenize = lambda s: [t.text for t in self.nlp.tokenizer(s)]  # noqa: E731
+        self.orgs = Gazetteer(tokenize)
+        load_organisations(self.orgs, self.resource_dir)
+        self.places = Gazetteer(tokenize)
+        load_places(self.places, self.resource_dir)
+        self.acronym_stop = load_acronym_stoplist(self.resource_dir)
+        self.org_rules = OrganisationRules(self.resource_dir)
+        self.person_rules = PersonRules(self.resource_dir)
+        data = load_json(PLACE_RULES_FILE, self.resource_dir, required=("admin_words", "feature_words"))
+        self.admin_words = set(words_of(data, "admin_words", PLACE_RULES_FILE))
+        self.feature_words = set(words_of(data, "feature_words", PLACE_RULES_FILE))
+        self.contextual_regions = set(words_of(data, "contextual_regions", PLACE_RULES_FILE))
+        self.articles = set(words_of(data, "articles", PLACE_RULES_FILE))
+
+    # -- pipeline --------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        words = [t.text for t in doc]
+        header_end = (doc._.asem_layout or {}).get("header_end", 0)
+        first = _first_token_at(doc, header_end)
+        cands: list[Candidate] = []
+        cands += self._layout(doc)
+        org_hits = [m for m in self.orgs.match(words) if m.start >= first]
+        loc_hits = [m for m in self.places.match(words) if m.start >= first]
+        known = {i for m in org_hits + loc_hits for i in range(m.start, m.end)}
+        people = self.person_rules.find(words, barrier=known)
+        person_starts = {p.start for p in people}
+        for p in people:
+            if p.start >= first:
+                cands.append(Candidate(p.start, p.end, "PER", p.cue))
+        for m in org_hits:
+            cands.append(Candidate(m.start, m.end, "ORG", "gazetteer_org", m.entry.kind))
+        for m in loc_hits:
+            c = self._place_candidate(doc, m)
+            if c:
+                cands.append(c)
+        toks = [Tok(t.text, t.pos_, bool(t.whitespace_)) for t in doc]
+        for s in self.org_rules.find(toks, barrier=person_starts):
+            if s.start >= first:
+                cands.append(Candidate(s.start, s.end, "ORG", "org_pattern"))
+        cands += self._features(doc, first)
+        cands += self._acronyms(doc, first, known)
+        chosen = _select(cands)
+        chosen += self._parenthesised(doc, chosen)
+        chosen = _select(chosen)
+        if self.use_model:
+            chosen = self._fill_from_model(doc, chosen, first)
+        ents = []
+        for c in sorted(chosen, key=lambda c: c.start):
+            span = Span(doc, c.start, c.end, label=c.label)
+            span._.asem_source = c.source
+            if c.kind:
+                span._.asem_kind = c.kind
+            ents.append(span)
+        doc.ents = ents
+        return doc
+
+    # -- rule sources ----------------------------------------------------------------
+    def _layout(self, doc: Doc) -> list[Candidate]:
+        layout = doc._.asem_layout or {}
+        out = []
+        for key, label in (("dateline", "LOC"), ("dateline_agency", "ORG")):
+            piece = layout.get(key)
+            span = piece and doc.char_span(piece[0], piece[1])
+            if span is not None:
+                kind = None
+                if label == "LOC":
+                    entry = self.places.lookup(span.text)
+                    kind = entry.kind if entry else "city"
+                out.append(Candidate(span.start, span.end, label, "layout", kind))
+        for piece in layout.get("signature") or []:
+            span = doc.char_span(piece[0], piece[1])
+            if span is not None:
+                out.append(Candidate(span.start, span.end, "ORG", "layout", "media"))
+        for piece in layout.get("credits") or []:
+            span = doc.char_span(piece[0], piece[1])
+            if span is None:
+                continue
+            text = span.text
+            if is_acronym(text) or self.orgs.lookup(text) or "." in text:
+                out.append(Candidate(span.start, span.end, "ORG", "layout", "media"))
+            elif all(is_name_word(t.text) for t in span) and 1 <= len(span) <= 4 and fold(text) != "internet":
+                out.append(Candidate(span.start, span.end, "PER", "layout"))
+        return out
+
+    def _place_candidate(self, doc: Doc, m) -> Candidate | None:
+        text = doc[m.start:m.end].text
+        if text in self.contextual_regions:
+            before = doc[m.start - 1].text if m.start > 0 else ""
+            after = doc[m.end].text if m.end < len(doc) else ""
+            if not ((before == "(" and after == ")") or before.lower() in ("du", "le", "au") and not after[:1].isupper()):
+                return None
+            return Candidate(m.start, m.end, "LOC", "region", "region")
+        return Candidate(m.start, m.end, "LOC", "gazetteer_loc", m.entry.kind)
+
+    def _features(self, doc: Doc, first: int) -> list[Candidate]:
+        """`fleuve Rouge`, `baie d'Ha Long`, `delta du Mékong`: generic word + capitalised name."""
+        out = []
+        for i in range(first, len(doc) - 1):
+            if doc[i].text.lower() not in self.feature_words or doc[i].text[:1].isupper() and i > 0 \
+                    and doc[i - 1].text not in (".", "\n"):
+                continue
+            j = i + 1
+            if doc[j].text.lower() in ("de", "du", "d'", "d’", "des"):
+                j += 1
+            k = j
+            while k < len(doc) and (doc[k].text[:1].isupper() and doc[k].text[:1].isalpha()
+                                    or doc[k].text == "-" and k > j and not doc[k - 1].whitespace_):
+                k += 1
+            if k > j and doc[k - 1].text != "-":
+                out.append(Candidate(i, k, "LOC", "feature", "feature"))
+        return out
+
+    def _acronyms(self, doc: Doc, first: int, known: set[int]) -> list[Candidate]:
+        out = []
+        for t in doc[first:]:
+            if t.i in known or not is_acronym(t.text) or t.text in self.acronym_stop or len(t.text) > 8:
+                continue
+            if any(c.isdigit() for c in t.text):
+                continue
+            out.append(Candidate(t.i, t.i + 1, "ORG", "acronym"))
+        return out
+
+    def _parenthesised(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """`Émirats arabes unis (EAU)`: a short form in brackets takes the label of the name before it."""
+        out = []
+        by_end = {c.end: c for c in chosen}
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        for c in chosen:
+            i = c.end
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and i + 1 not in taken:
+                short = doc[i + 1].text
+                if c.label in ("ORG", "LOC") and short[:1].isupper() and len(short) <= 10 and short not in self.acronym_stop:
+                    out.append(Candidate(i + 1, i + 2, c.label, "paren", c.kind))
+        del by_end
+        return chosen + out
+
+    # -- the statistical model ------------------------------------------------------
+    def _fill_from_model(self, doc: Doc, chosen: list[Candidate], first: int) -> list[Candidate]:
+        taken = [False] * (len(doc) + 1)
+        for c in chosen:
+            for i in range(c.start, c.end):
+                taken[i] = True
+        out = list(chosen)
+        for ent in doc.ents:
+            if ent.label_ not in ("PER", "LOC", "ORG") or ent.start < first:
+                continue
+            fixed = self._fix_model_span(doc, ent)
+            if fixed is None:
+                continue
+            s, e, label = fixed
+            if any(taken[i] for i in range(s, e)):
+                continue
+            for i in range(s, e):
+                taken[i] = True
+            kind = None
+            if label == "LOC":
+                entry = self.places.lookup(doc[s:e].text)
+                kind = entry.kind if entry else None
+            out.append(Candidate(s, e, label, "model", kind))
+        return out
+
+    def _fix_model_span(self, doc: Doc, ent: Span) -> tuple[int, int, str] | None:
+        s, e, label = ent.start, ent.end, ent.label_
+        # leading articles, titles, administrative words; trailing connectors and punctuation
+        while s < e and (doc[s].text.lower() in self.articles or self.person_rules.is_title(doc[s].text)
+                         or doc[s].text.lower() in self.admin_words or doc[s].text.lower() in ("de", "du", "des", "d'", "d’")
+                         or not doc[s].text[:1].isalnum()):
+            s += 1
+        while e > s and (doc[e - 1].text.lower() in self.articles or doc[e - 1].text.lower() in ("de", "du", "des", "d'", "d’", "et")
+                         or not doc[e - 1].text[:1].isalnum()):
+            e -= 1
+        if s >= e:
+            return None
+        text = doc[s:e].text
+        first_word = doc[s].text
+        if not first_word[:1].isupper():
+            return None
+        if label == "ORG" and first_word in self.org_rules.not_org_heads:
+            return None
+        if label == "PER" and (e - s == 1 and is_acronym(first_word)):
+            return None
+        if self.orgs.lookup(text) is not None:
+            label = "ORG"
+        elif self.places.lookup(text) is not None:
+            label = "LOC"
+        if fold(text) in ("photo", "source", "vna", "avi", "cvn") and label != "ORG":
+            return None
+        return s, e, label
+
+    # -- factories -------------------------------------------------------------------
+
+
+def _first_token_at(doc: Doc, offset: int) -> int:
+    for t in doc:
+        if t.idx >= offset:
+            return t.i
+    return len(doc)
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Greedy non-overlapping choice: longest first, then by source priority, then leftmost."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), PRIORITY.get(c.source, 9), c.start))
+    taken: set[int] = set()
+    out = []
+    for c in order:
+        if any(i in taken for i in range(c.start, c.end)):
+            continue
+        taken.update(range(c.start, c.end))
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+@Language.factory(
+    "asem_entity_rules",
+    default_config={"resource_dir": None, "use_model": True},
+    assigns=["doc.ents", "span._.asem_kind", "span._.asem_source"],
+    requires=["doc._.asem_layout"],
+)
+def make_entity_rules(nlp: Language, name: str, resource_dir: str | None, use_model: bool) -> EntityRules:
+    return EntityRules(nlp, name, resource_dir=resource_dir, use_model=use_model)

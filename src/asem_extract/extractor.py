@@ -1,0 +1,148 @@
+"""The library API: `Extractor` turns raw dispatches into `DocumentRecord`s."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .document import AGENCIES, normalise_published
+from .records import (Count, DateMention, DocumentRecord, Entity, ErrorInfo, Organisation, Person, Place)
+
+MAX_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class InputDoc:
+    """One document to process; `error` is set when it could not even be read."""
+
+    doc_id: str
+    text: str | None
+    published: str | None = None
+    error: ErrorInfo | None = None
+
+
+def as_input(item: Any, index: int) -> InputDoc:
+    """Accepts a str, a (doc_id, text) pair, a dict with `text` and `doc_id`/`id`, or an InputDoc."""
+    if isinstance(item, InputDoc):
+        return item
+    if isinstance(item, str):
+        return InputDoc(str(index), item)
+    if isinstance(item, tuple) and len(item) in (2, 3):
+        return InputDoc(str(item[0]), item[1], item[2] if len(item) == 3 else None)
+    if isinstance(item, dict):
+        doc_id = item.get("doc_id", item.get("id", index))
+        return InputDoc(str(doc_id), item.get("text"), item.get("published"))
+    return InputDoc(str(index), None, error=ErrorInfo("InvalidInput", f"unsupported item type {type(item).__name__}"))
+
+
+class Extractor:
+    """Loads the pipeline once; extracts one document or streams many, in order."""
+
+    def __init__(self, nlp: Language | None = None, model: str | None = None, resource_dir: str | None = None):
+        if nlp is None:
+            from .pipeline import MODEL, build_pipeline
+
+            nlp = build_pipeline(model or MODEL, resource_dir=resource_dir)
+        self.nlp = nlp
+        self._model = model
+        self._resource_dir = resource_dir
+
+    def extract(self, text: str, doc_id: str = "doc", published: str | None = None) -> DocumentRecord:
+        return next(self._process([InputDoc(doc_id, text, published)]))
+
+    def extract_many(self, items: Iterable[Any], batch_size: int = 64, n_process: int = 1) -> Iterator[DocumentRecord]:
+        """Stream records in input order; one record per item, errors included."""
+        inputs = (as_input(item, i) for i, item in enumerate(items))
+        if n_process <= 1:
+            while batch := list(islice(inputs, batch_size)):
+                yield from self._process(batch)
+            return
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self._model, self._resource_dir)) as pool:
+            batches = iter(lambda: list(islice(inputs, batch_size)), [])
+            for records in pool.imap(_worker_process, batches):
+                yield from records
+
+    # -- internals ---------------------------------------------------------------------
+    def _process(self, batch: list[InputDoc]) -> Iterator[DocumentRecord]:
+        docs: list[Doc | DocumentRecord] = [self._make_doc(item) for item in batch]
+        ready = [d for d in docs if isinstance(d, Doc)]
+        try:
+            done = iter(list(self.nlp.pipe(ready)))
+        except Exception:  # one bad document must not sink the batch: redo one by one
+            done = iter([self._safe(d) for d in ready])
+        for item, d in zip(batch, docs):
+            if isinstance(d, DocumentRecord):
+                yield d
+                continue
+            result = next(done)
+            yield result if isinstance(result, DocumentRecord) else doc_to_record(result, item.doc_id)
+
+    def _safe(self, doc: Doc) -> Doc | DocumentRecord:
+        try:
+            return self.nlp(doc)
+        except Exception as exc:  # reported in the record, never raised
+            return DocumentRecord(doc.user_data.get("asem_doc_id", "?"), published=doc._.asem_published,
+                                  error=ErrorInfo(type(exc).__name__, str(exc)))
+
+    def _make_doc(self, item: InputDoc) -> Doc | DocumentRecord:
+        if item.error is not None:
+            return DocumentRecord(item.doc_id, error=item.error)
+        if not isinstance(item.text, str):
+            return DocumentRecord(item.doc_id, error=ErrorInfo("InvalidInput", "document has no text"))
+        if len(item.text) > MAX_CHARS:
+            return DocumentRecord(item.doc_id, error=ErrorInfo("DocumentTooLong", f"{len(item.text)} characters"))
+        try:
+            published = normalise_published(item.published)
+        except ValueError as exc:
+            return DocumentRecord(item.doc_id, error=ErrorInfo("InvalidPublished", str(exc)))
+        doc = self.nlp.make_doc(item.text)
+        doc._.asem_published = published
+        doc.user_data["asem_doc_id"] = item.doc_id
+        return doc
+
+
+def doc_to_record(doc: Doc, doc_id: str) -> DocumentRecord:
+    layout = doc._.asem_layout or {}
+    agency = next((p[2] for p in layout.get("signature") or [] if p[2] in AGENCIES), None)
+    if agency is None and layout.get("dateline_agency"):
+        agency = layout["dateline_agency"][2]
+    dateline = layout.get("dateline")
+    return DocumentRecord(
+        doc_id=doc_id,
+        published=doc._.asem_published,
+        title=layout.get("title"),
+        dateline=dateline[2] if dateline else None,
+        agency=agency,
+        entities=tuple(span_to_entity(s) for s in doc.ents if s.label_ in ("ORG", "PER", "LOC", "DATE", "COUNT")),
+    )
+
+
+def span_to_entity(span) -> Entity:
+    label, text, start, end = span.label_, span.text, span.start_char, span.end_char
+    if label == "ORG":
+        return Organisation(text, start, end, span._.asem_canonical or text)
+    if label == "PER":
+        return Person(text, start, end, span._.asem_canonical or text)
+    if label == "LOC":
+        return Place(text, start, end, span._.asem_kind)
+    if label == "DATE":
+        return DateMention(text, start, end, span._.asem_value)
+    return Count(text, start, end, span._.asem_value, span._.asem_unit, span._.asem_qualifier)
+
+
+# -- worker processes (one pipeline per process) ------------------------------------------
+_WORKER: dict[str, Extractor] = {}
+
+
+def _init_worker(model: str | None, resource_dir: str | None) -> None:
+    _WORKER["extractor"] = Extractor(model=model, resource_dir=resource_dir)
+
+
+def _worker_process(batch: list[InputDoc]) -> list[DocumentRecord]:
+    return list(_WORKER["extractor"]._process(batch))

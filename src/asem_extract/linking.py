@@ -1,0 +1,78 @@
+"""Canonical forms: acronyms linked to their long forms, people to their fullest name.
+
+Pure functions over (label, start, end, text) mentions and the raw text; the
+`asem_linker` component applies them to a Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .acronyms import best_long_form
+from .text import fold, is_acronym
+
+
+@dataclass(frozen=True)
+class Mention:
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+def org_canonicals(mentions: Sequence[Mention], text: str,
+                   known: Callable[[str], tuple[str, str] | None]) -> dict[int, str]:
+    """Index of each ORG mention -> canonical name.
+
+    `known(name)` gives (entry_id, canonical) from the gazetteer or None. An acronym takes
+    the long form it is defined with in the document (`Organisation mondiale des douanes
+    (OMD)`), else a spelled-out mention of the same gazetteer entry, else the gazetteer's
+    canonical name; any other mention is its own canonical.
+    """
+    orgs = [(i, m) for i, m in enumerate(mentions) if m.label == "ORG"]
+    defined: dict[str, str] = {}
+    for k, (i, m) in enumerate(orgs):
+        # `Long Form (SHORT)` where both are ORG mentions of this document
+        after = text[m.end:m.end + 3]
+        nxt = orgs[k + 1][1] if k + 1 < len(orgs) else None
+        if nxt is None or not re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) or not after.lstrip().startswith("("):
+            continue
+        if not text[nxt.end:nxt.end + 3].lstrip().startswith(")"):
+            continue
+        short, long = nxt.text, m.text
+        kl, ks = known(long), known(short)
+        if best_long_form(short, long) is not None or (kl and ks and kl[0] == ks[0]):
+            defined.setdefault(short, long)
+    spelled: dict[str, str] = {}
+    for _, m in orgs:
+        entry = known(m.text)
+        if entry and not is_acronym(m.text):
+            spelled.setdefault(entry[0], m.text)
+    out = {}
+    for i, m in orgs:
+        if m.text in defined:
+            out[i] = defined[m.text]
+            continue
+        entry = known(m.text)
+        if is_acronym(m.text) and entry:
+            out[i] = spelled.get(entry[0], entry[1])
+        else:
+            out[i] = m.text
+    return out
+
+
+def person_canonicals(mentions: Sequence[Mention]) -> dict[int, str]:
+    """Index of each PER mention -> the fullest name of the document that contains it as
+    a run of words (`Loi` -> `Nguyên Duc Loi`, `Shimizu` -> `Shimizu Akira`)."""
+    people = [(i, m, fold(m.text).replace("-", " ").split()) for i, m in enumerate(mentions) if m.label == "PER"]
+    out = {}
+    for i, m, words in people:
+        best, best_len = m.text, len(words)
+        for _, other, other_words in people:
+            n = len(words)
+            if len(other_words) > best_len and any(other_words[k:k + n] == words for k in range(len(other_words) - n + 1)):
+                best, best_len = other.text, len(other_words)
+        out[i] = best
+    return out

