@@ -1,0 +1,143 @@
+"""Command line: `asem-extract extract | evaluate | validate`. A thin shell over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from .records import LABELS
+
+EPILOG_EXTRACT = """\b
+Examples:
+  asem-extract extract corpus -o out/records.jsonl
+  asem-extract extract dump.jsonl --format csv -o out/entities.csv --jobs 2
+  cat dispatch.txt | asem-extract extract - --published 2019-10
+"""
+EPILOG_EVALUATE = """\b
+Examples:
+  asem-extract evaluate gold --corpus corpus
+  asem-extract evaluate gold --pred out/records.jsonl --json
+"""
+EPILOG_VALIDATE = """\b
+Examples:
+  asem-extract validate gold --corpus corpus
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="asem-extract")
+def main() -> None:
+    """Extract organisations, people, places, dates and counts from French VNA dispatches."""
+
+
+@main.command(epilog=EPILOG_EXTRACT)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: JSON Lines on stdout).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True)
+@click.option("--published", help="Publication date (YYYY-MM or YYYY-MM-DD) for documents without a header.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def extract(paths, output, fmt, jobs, batch_size, published, quiet) -> None:
+    """Extract entities from text files, directories of .txt files, .jsonl files or - (stdin).
+
+    Every input document yields exactly one output record; a document that could not be
+    processed gets an `error`. Exit status: 0 all processed, 1 some errors, 2 usage error.
+    """
+    from tqdm import tqdm
+
+    from .extractor import Extractor, InputDoc
+    from .io import RecordWriter, iter_inputs
+
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            raise click.UsageError(f"no such file or directory: {p}")
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs -o OUTPUT")
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+
+    t0 = time.perf_counter()
+    extractor = Extractor()
+    inputs = iter_inputs(paths)
+    if published:
+        inputs = (InputDoc(d.doc_id, d.text, d.published or published, d.error) for d in inputs)
+    writer = RecordWriter(output or sys.stdout, fmt)
+    labels: Counter[str] = Counter()
+    n_docs = n_errors = 0
+    with tqdm(desc="documents", unit="doc", file=sys.stderr, disable=quiet) as bar:
+        try:
+            for rec in extractor.extract_many(inputs, batch_size=batch_size, n_process=jobs):
+                writer.write(rec)
+                n_docs += 1
+                n_errors += rec.error is not None
+                labels.update(e.label for e in rec.entities)
+                bar.update(1)
+                if n_docs % batch_size == 0:
+                    writer.flush()
+        finally:
+            writer.close()
+    elapsed = time.perf_counter() - t0
+    per_label = ", ".join(f"{label} {labels[label]}" for label in LABELS)
+    click.echo(f"{n_docs} documents, {n_errors} errors, {sum(labels.values())} entities ({per_label}) "
+               f"in {elapsed:.1f} s ({n_docs / elapsed if elapsed else 0:.1f} documents/s)"
+               + (f" -> {output}" if output else ""), err=True)
+    sys.exit(1 if n_errors else 0)
+
+
+@main.command(epilog=EPILOG_EVALUATE)
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), help="Run the pipeline on these texts.")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score an existing JSON Lines extraction.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with every figure.")
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many errors to list.")
+def evaluate(gold_dir, corpus, pred, as_json, n_errors) -> None:
+    """Score predictions against gold annotations: strict and lenient P/R/F1 per label, normalisation accuracy."""
+    from .evaluation import load_gold_dir, score
+    from .evaluation.report import format_scores
+
+    if bool(corpus) == bool(pred):
+        raise click.UsageError("give exactly one of --corpus DIR or --pred PRED.jsonl")
+    gold = load_gold_dir(gold_dir)
+    texts: dict[str, str] = {}
+    if corpus:
+        from .extractor import Extractor
+        from .io import iter_inputs
+
+        docs = [d for d in iter_inputs([corpus]) if d.doc_id in gold]
+        texts = {d.doc_id: d.text for d in docs if d.text is not None}
+        records = list(Extractor().extract_many(docs))
+    else:
+        with open(pred, encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+    scores = score(gold, records)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), ensure_ascii=False))
+    else:
+        click.echo(format_scores(scores, texts, n_errors))
+
+
+@main.command(epilog=EPILOG_VALIDATE)
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), help="Check offsets against these texts.")
+def validate(gold_dir, corpus) -> None:
+    """Check gold files: JSON shape, labels, text == raw[start:end], overlaps, field types, ISO dates."""
+    from .evaluation import validate_gold_dir
+
+    problems = validate_gold_dir(gold_dir, corpus)
+    n_files = len(list(Path(gold_dir).glob("*.json")))
+    for name, items in problems.items():
+        for p in items:
+            click.echo(f"{name}: {p}")
+    click.echo(f"{n_files} gold files, {len(problems)} with problems", err=True)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
