@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 
 from .numbers import DIGITS_RE, apply_scale, parse_digits, parse_words
 from .resources import load_json, mapping_of, words_of
+from .text import is_acronym
 
 NUMBERS_FILE = "fr/numbers.json"
 UNITS_FILE = "fr/units.json"
@@ -41,6 +42,10 @@ class Word:
     end: int
     text: str
     pos: str
+
+
+# `8.000 Vietnamiens`, `10 États`: capitalised plural nouns that can be counted
+DEMONYM_RE = re.compile(r"^(?:[A-ZÉÈ][a-zàâçéèêëîïôûùüÿ-]+(?:iens|iennes|ais|aises|ois|oises|ains|aines|ens|éens|éennes|ites|ins|ines)|[EÉ]tats)$")
 
 
 def _alt(words) -> str:
@@ -131,7 +136,10 @@ class CountFinder:
             if blocked(ns, ne) or self._is_identifier(text, ns, kind):
                 continue
             match = self._count_at(text, words, by_start, starts, ns, ne, value, scale, is_digits, kind)
-            if match is not None and not blocked(match.start, match.end):
+            if match is not None and blocked(match.start, match.end):
+                # the noun belongs to another entity: keep the bare number
+                match = replace(match, end=ne, text=text[ns:ne], unit=None) if kind != "approx" else None
+            if match is not None:
                 out.append(match)
         return self._share_ranges(text, out)
 
@@ -197,6 +205,8 @@ class CountFinder:
             if j > i and text[words[j - 1].end:cand.start].strip():
                 return None  # punctuation in between
             low = cand.text.lower()
+            if DEMONYM_RE.match(cand.text) and cand.pos in ("NOUN", "PROPN", "ADJ"):
+                return cand
             if low in self.unit_words or (cand.pos == "NOUN" and cand.text[:1].islower() and cand.text.isalpha()
                                           or cand.pos == "NOUN" and "-" in cand.text and cand.text[:1].islower()):
                 return cand
@@ -218,6 +228,8 @@ class CountFinder:
             return False
         prev = m.group(1)
         if prev.lower().strip(".") in self.blockers or prev.lower() in self.blockers:
+            return True
+        if kind == "digits" and m.group(2) and is_acronym(prev):
             return True
         if kind == "digits" and m.group(2) and prev[:1].isupper() and prev.lower() not in self.q_before:
             lead = before[:m.start(1)].rstrip(" \t")

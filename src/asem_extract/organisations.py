@@ -61,6 +61,10 @@ class OrganisationRules:
     def _connector_len(self, toks, j, head: str) -> int:
         """Number of tokens of the connector starting at j (`de la` is 2), 0 if none."""
         w = toks[j].text.lower().replace("’", "'")
+        if w == ",":
+            # `ministère de la Culture, des Sports et du Tourisme`: a comma only before another connector
+            nxt = self._connector_len(toks, j + 1, head) if j + 1 < len(toks) and toks[j + 1].text != "," else 0
+            return 1 + nxt if nxt else 0
         if w in ("de", "d'") and j + 1 < len(toks) and toks[j + 1].text.lower().replace("’", "'") in ("la", "l'"):
             return 2
         if w in self.connectors or (head in self.place_heads and w in self.place_words):
@@ -70,8 +74,12 @@ class OrganisationRules:
     def _at(self, toks, i, barrier) -> OrgSpan | None:
         head = toks[i].text
         j = i + 1
-        while j < len(toks) and (toks[j].text in self.head_adjectives or toks[j].text.lower() in self.head_adjectives):
+        while j < len(toks) and (toks[j].text in self.head_adjectives or toks[j].text.lower() in self.head_adjectives
+                                 or head[:1].isupper() and toks[j].pos == "ADJ" and toks[j].text.isalpha()
+                                 and toks[j].text[:1].islower()):
             j += 1
+        if j > i + 1 and head[:1].isupper() and j < len(toks) and toks[j].text.isdigit():
+            j += 1  # `Hôpital militaire central 108`
         end = j if (j > i + 1 and (head[:1].isupper() or head in self.adjective_only)) else None
         if end is None and head in self.adjective_only and j < len(toks) and toks[j].pos == "ADJ" \
                 and toks[j].text[:1].islower():

@@ -17,6 +17,9 @@ EXCLUDE = ("parser", "lemmatizer")
 GLUE_INFIXES = [
     r"(?:" + "|".join(rf"(?<=^[a-zàâçéèêëîïôûùüÿœ]{{{n}}})" for n in range(1, 15)) + r")(?=[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒĐ][a-zàâçéèêëîïôûùüÿœđ])",
     r"(?<=[0-9])[–—](?=[0-9])",
+    # `Vietnam.-VNA`: the sentence end before a glued signature
+    r"(?<=[\w)])\.(?=[-–—][A-ZÀ-Ý])",
+    r"(?<=\.)[-–—](?=[A-ZÀ-Ý])",
 ]
 
 

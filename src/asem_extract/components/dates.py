@@ -33,7 +33,7 @@ class DatesComponent(ResourceBacked):
         header_end = (doc._.asem_layout or {}).get("header_end", 0)
         matches = self.finder.find(doc.text, doc._.asem_published, header_end)
         add_entities(doc, ((m.start, m.end, "DATE", {"asem_value": m.value, "asem_source": "date_rules"})
-                           for m in matches))
+                           for m in matches), override=frozenset({"model"}))
         return doc
 
 

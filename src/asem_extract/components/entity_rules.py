@@ -19,6 +19,7 @@ from ..gazetteer import (ACRONYM_STOPLIST, ORG_FILE, PLACES_FILE, Gazetteer, loa
 from ..organisations import ORG_FILE as ORG_RULES_FILE, OrganisationRules, Tok
 from ..people import PEOPLE_FILE, PersonRules, is_name_word
 from ..resources import load_json, words_of
+from ..counts import DEMONYM_RE
 from ..text import fold, is_acronym
 from .base import ResourceBacked
 
@@ -64,6 +65,11 @@ class EntityRules(ResourceBacked):
         self.feature_words = set(words_of(data, "feature_words", PLACE_RULES_FILE))
         self.contextual_regions = set(words_of(data, "contextual_regions", PLACE_RULES_FILE))
         self.articles = set(words_of(data, "articles", PLACE_RULES_FILE))
+        self.not_places = set(words_of(data, "not_places", PLACE_RULES_FILE))
+        people = load_json(PEOPLE_FILE, self.resource_dir)
+        self.portfolio = set(words_of(people, "portfolio_words", PEOPLE_FILE))
+        self.title_words = {fold(w) for t in words_of(people, "title_heads", PEOPLE_FILE) for w in t.split()} | {
+            fold(w) for w in words_of(people, "honorifics", PEOPLE_FILE)}
 
     # -- pipeline --------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -75,7 +81,9 @@ class EntityRules(ResourceBacked):
         org_hits = [m for m in self.orgs.match(words) if m.start >= first]
         loc_hits = [m for m in self.places.match(words) if m.start >= first]
         known = {i for m in org_hits + loc_hits for i in range(m.start, m.end)}
-        people = self.person_rules.find(words, barrier=known)
+        # a name may continue through a place word (`Nguyen Chi Vinh`) but not start on one
+        barrier = {i for m in org_hits for i in range(m.start, m.end)} | {m.start for m in loc_hits}
+        people = self.person_rules.find(words, barrier=barrier)
         person_starts = {p.start for p in people}
         for p in people:
             if p.start >= first:
@@ -97,6 +105,7 @@ class EntityRules(ResourceBacked):
         chosen = _select(chosen)
         if self.use_model:
             chosen = self._fill_from_model(doc, chosen, first)
+        chosen = self._titled_given_names(doc, chosen)
         ents = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=c.label)
@@ -187,6 +196,24 @@ class EntityRules(ResourceBacked):
         del by_end
         return chosen + out
 
+    def _titled_given_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """`général Vinh`, `M. Phuc`: after a title, the last word of a person named earlier is that person."""
+        given = {fold(doc[c.end - 1].text) for c in chosen if c.label == "PER" and c.end - c.start >= 2}
+        if not given:
+            return chosen
+        by_token = {i: c for c in chosen for i in range(c.start, c.end)}
+        out = list(chosen)
+        for t in doc:
+            if t.i == 0 or fold(t.text) not in given or fold(doc[t.i - 1].text) not in self.title_words:
+                continue
+            current = by_token.get(t.i)
+            if current is not None and (current.label == "PER" or current.end - current.start > 1):
+                continue
+            if current is not None:
+                out.remove(current)
+            out.append(Candidate(t.i, t.i + 1, "PER", "titled_given_name"))
+        return sorted(out, key=lambda c: c.start)
+
     # -- the statistical model ------------------------------------------------------
     def _fill_from_model(self, doc: Doc, chosen: list[Candidate], first: int) -> list[Candidate]:
         taken = [False] * (len(doc) + 1)
@@ -212,10 +239,27 @@ class EntityRules(ResourceBacked):
             out.append(Candidate(s, e, label, "model", kind))
         return out
 
+    def _after_minister(self, doc: Doc, i: int) -> bool:
+        """Is token i inside a portfolio: `ministre (indien) de la Défense`?"""
+        for k in range(i - 1, max(-1, i - 5), -1):
+            w = fold(doc[k].text)
+            if w in ("ministre", "ministres", "vice-ministre", "vice-ministres", "ministre-president"):
+                return True
+            if doc[k].text not in self.portfolio and not (doc[k].pos_ == "ADJ" and doc[k].text.islower()):
+                return False
+        return False
+
     def _fix_model_span(self, doc: Doc, ent: Span) -> tuple[int, int, str] | None:
         s, e, label = ent.start, ent.end, ent.label_
+        if self._after_minister(doc, s):
+            # `ministre de la Défense Rajnath Singh`: the portfolio is not an ORG; a name may follow it
+            while s < e and doc[s].text in self.portfolio:
+                s += 1
+            if s == e or not all(is_name_word(t.text) for t in doc[s:e]):
+                return None
+            label = "PER"
         # leading articles, titles, administrative words; trailing connectors and punctuation
-        while s < e and (doc[s].text.lower() in self.articles or self.person_rules.is_title(doc[s].text)
+        while s < e and (doc[s].text.lower() in self.articles or fold(doc[s].text) in self.title_words
                          or doc[s].text.lower() in self.admin_words or doc[s].text.lower() in ("de", "du", "des", "d'", "d’")
                          or not doc[s].text[:1].isalnum()):
             s += 1
@@ -229,6 +273,9 @@ class EntityRules(ResourceBacked):
         if not first_word[:1].isupper():
             return None
         if label == "ORG" and first_word in self.org_rules.not_org_heads:
+            return None
+        if e - s == 1 and (text in self.not_places or text in self.acronym_stop or DEMONYM_RE.match(text)
+                           and self.places.lookup(text) is None):
             return None
         if label == "PER" and (e - s == 1 and is_acronym(first_word)):
             return None
