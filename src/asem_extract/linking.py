@@ -43,7 +43,9 @@ def org_canonicals(mentions: Sequence[Mention], text: str,
             continue
         short, long = nxt.text, m.text
         kl, ks = known(long), known(short)
-        if best_long_form(short, long) is not None or (kl and ks and kl[0] == ks[0]):
+        # letters that match (Schwartz–Hearst), the same gazetteer entry, or an unknown acronym
+        # right after the name (`Association du plastique du Vietnam (VPA)`: an English acronym)
+        if best_long_form(short, long) is not None or (kl and ks and kl[0] == ks[0]) or (ks is None and is_acronym(short)):
             defined.setdefault(short, long)
     spelled: dict[str, str] = {}
     for _, m in orgs:
@@ -58,6 +60,8 @@ def org_canonicals(mentions: Sequence[Mention], text: str,
         entry = known(m.text)
         if is_acronym(m.text) and entry:
             out[i] = spelled.get(entry[0], entry[1])
+        elif entry and fold(m.text) in fold(entry[1]) and len(m.text.split()) >= 2:
+            out[i] = entry[1]  # `Nations unies` -> `Organisation des Nations unies`
         else:
             out[i] = m.text
     return out

@@ -41,6 +41,8 @@ class OrganisationRules:
         self.head_adjectives = set(words_of(data, "head_adjectives", ORG_FILE))
         self.adjective_only = set(words_of(data, "adjective_only_heads", ORG_FILE))
         self.not_org_heads = set(words_of(data, "not_org_heads", ORG_FILE))
+        self.name_heads = set(words_of(data, "name_heads", ORG_FILE))
+        self.company_cues = set(words_of(data, "company_cues", ORG_FILE))
 
     def is_head(self, word: str) -> bool:
         return word in self.lower_heads or word in self.upper_heads or (
@@ -59,17 +61,24 @@ class OrganisationRules:
         return out
 
     def _connector_len(self, toks, j, head: str) -> int:
-        """Number of tokens of the connector starting at j (`de la` is 2), 0 if none."""
+        """Number of tokens of the connector starting at j (`de la` is 2, `et de l'` 3), 0 if none."""
+        if j >= len(toks):
+            return 0
         w = toks[j].text.lower().replace("’", "'")
-        if w == ",":
-            # `ministère de la Culture, des Sports et du Tourisme`: a comma only before another connector
-            nxt = self._connector_len(toks, j + 1, head) if j + 1 < len(toks) and toks[j + 1].text != "," else 0
-            return 1 + nxt if nxt else 0
-        if w in ("de", "d'") and j + 1 < len(toks) and toks[j + 1].text.lower().replace("’", "'") in ("la", "l'"):
-            return 2
-        if w in self.connectors or (head in self.place_heads and w in self.place_words):
+        if w in (",", "et"):
+            # `ministère de la Culture, des Sports et du Tourisme`; a comma needs a connector after it
+            nxt = self._connector_len(toks, j + 1, head) if toks[min(j + 1, len(toks) - 1)].text not in (",", "et") else 0
+            if nxt:
+                return 1 + nxt
+            if w == "," or j + 1 >= len(toks) or self.is_head(toks[j + 1].text):
+                return 0  # `... et la Banque mondiale`: a second organisation, not part of this one
             return 1
-        return 0
+        n = 0
+        if w in self.connectors or (head in self.place_heads and w in self.place_words):
+            n = 1
+        if n and j + n < len(toks) and toks[j + n].text.lower().replace("’", "'") in ("la", "l'", "le", "les"):
+            n += 1  # `de la`, `pour la`
+        return n
 
     def _at(self, toks, i, barrier) -> OrgSpan | None:
         head = toks[i].text

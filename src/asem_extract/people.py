@@ -45,12 +45,15 @@ class PersonRules:
         self.titles = {fold(w) for w in words_of(data, "title_heads", PEOPLE_FILE)}
         self.particles = {"de", "van", "von", "da", "di", "del", "bin", "binti", "der", "le", "la", "du", "al"}
 
-    def find(self, words: Sequence[str], barrier: Container[int] = frozenset()) -> list[NameSpan]:
-        """Name spans over a token text list; tokens in `barrier` (known places, organisations) stop a name."""
+    def find(self, words: Sequence[str], barrier: Container[int] = frozenset(),
+             no_start: Container[int] = frozenset()) -> list[NameSpan]:
+        """Name spans over a token text list; tokens in `barrier` (known organisations) stop a name,
+        tokens in `no_start` (known places) cannot start a Vietnamese name but may continue one."""
         out: list[NameSpan] = []
         i = 0
         while i < len(words):
-            span = self._after_honorific(words, i, barrier) or self._vietnamese(words, i, barrier)
+            span = self._after_honorific(words, i, barrier) or (
+                None if i in no_start else self._vietnamese(words, i, barrier))
             if span:
                 out.append(span)
                 i = span.end

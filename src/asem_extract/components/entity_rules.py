@@ -26,7 +26,7 @@ from .base import ResourceBacked
 PLACE_RULES_FILE = "fr/places.json"
 
 # Lower numbers win ties between rule candidates of equal length.
-PRIORITY = {"layout": 0, "honorific": 1, "gazetteer_org": 2, "org_pattern": 3, "gazetteer_loc": 4,
+PRIORITY = {"layout": 0, "honorific": 1, "gazetteer_org": 2, "org_pattern": 3, "cued_org": 3, "gazetteer_loc": 4,
             "feature": 4, "region": 5, "vietnamese": 6, "acronym": 7, "paren": 8}
 
 
@@ -82,8 +82,8 @@ class EntityRules(ResourceBacked):
         loc_hits = [m for m in self.places.match(words) if m.start >= first]
         known = {i for m in org_hits + loc_hits for i in range(m.start, m.end)}
         # a name may continue through a place word (`Nguyen Chi Vinh`) but not start on one
-        barrier = {i for m in org_hits for i in range(m.start, m.end)} | {m.start for m in loc_hits}
-        people = self.person_rules.find(words, barrier=barrier)
+        barrier = {i for m in org_hits for i in range(m.start, m.end)}
+        people = self.person_rules.find(words, barrier=barrier, no_start={m.start for m in loc_hits})
         person_starts = {p.start for p in people}
         for p in people:
             if p.start >= first:
@@ -99,6 +99,7 @@ class EntityRules(ResourceBacked):
             if s.start >= first:
                 cands.append(Candidate(s.start, s.end, "ORG", "org_pattern"))
         cands += self._features(doc, first)
+        cands += self._cued_organisations(doc, first)
         cands += self._acronyms(doc, first, known)
         chosen = _select(cands)
         chosen += self._parenthesised(doc, chosen)
@@ -106,6 +107,7 @@ class EntityRules(ResourceBacked):
         if self.use_model:
             chosen = self._fill_from_model(doc, chosen, first)
         chosen = self._titled_given_names(doc, chosen)
+        chosen = self._same_name_same_label(doc, chosen)
         ents = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=c.label)
@@ -162,6 +164,9 @@ class EntityRules(ResourceBacked):
                     and doc[i - 1].text not in (".", "\n"):
                 continue
             j = i + 1
+            if doc[j].pos_ == "ADJ" and doc[j].text.islower() and j + 1 < len(doc) \
+                    and doc[j + 1].text.lower() in ("de", "du", "d'", "d’", "des"):
+                j += 1  # `plateau calcaire de Dong Van`
             if doc[j].text.lower() in ("de", "du", "d'", "d’", "des"):
                 j += 1
             k = j
@@ -172,11 +177,29 @@ class EntityRules(ResourceBacked):
                 out.append(Candidate(i, k, "LOC", "feature", "feature"))
         return out
 
+    def _cued_organisations(self, doc: Doc, first: int) -> list[Candidate]:
+        """`club Hanoi`, `société Viet Tien` (cue outside the span); `lycée Viêt Duc` (head inside)."""
+        out = []
+        for i in range(max(first, 0), len(doc) - 1):
+            word = doc[i].text
+            inside = word in self.org_rules.name_heads
+            if not (inside or word in self.org_rules.company_cues):
+                continue
+            j = i + 1
+            while j < len(doc) and j - i <= 6 and (is_name_word(doc[j].text) or is_acronym(doc[j].text)
+                                                 or doc[j].text == "-" and not doc[j - 1].whitespace_):
+                j += 1
+            if j > i + 1 and doc[j - 1].text != "-":
+                out.append(Candidate(i if inside else i + 1, j, "ORG", "cued_org"))
+        return out
+
     def _acronyms(self, doc: Doc, first: int, known: set[int]) -> list[Candidate]:
         out = []
         for t in doc[first:]:
             if t.i in known or not is_acronym(t.text) or t.text in self.acronym_stop or len(t.text) > 8:
                 continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].text in self.org_rules.not_org_heads:
+                continue  # `SEA Games`: an event named after an acronym
             if any(c.isdigit() for c in t.text):
                 continue
             out.append(Candidate(t.i, t.i + 1, "ORG", "acronym"))
@@ -195,6 +218,12 @@ class EntityRules(ResourceBacked):
                     out.append(Candidate(i + 1, i + 2, c.label, "paren", c.kind))
         del by_end
         return chosen + out
+
+    def _same_name_same_label(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """A model span spelled like a person found by the rules is that person (`Park Hang-seo`)."""
+        people = {doc[c.start:c.end].text for c in chosen if c.label == "PER" and c.source != "model" and c.end - c.start > 1}
+        return [Candidate(c.start, c.end, "PER", c.source) if c.source == "model" and c.label != "PER"
+                and doc[c.start:c.end].text in people else c for c in chosen]
 
     def _titled_given_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """`général Vinh`, `M. Phuc`: after a title, the last word of a person named earlier is that person."""
@@ -251,19 +280,20 @@ class EntityRules(ResourceBacked):
 
     def _fix_model_span(self, doc: Doc, ent: Span) -> tuple[int, int, str] | None:
         s, e, label = ent.start, ent.end, ent.label_
-        if self._after_minister(doc, s):
+        connectors = ("de", "du", "des", "d'", "d’")
+        # leading articles, titles, administrative words; trailing connectors and punctuation
+        while s < e and (doc[s].text.lower() in self.articles or fold(doc[s].text) in self.title_words
+                         or doc[s].text.lower() in self.admin_words or doc[s].text.lower() in connectors
+                         or not doc[s].text[:1].isalnum()):
+            s += 1
+        if s < e and self._after_minister(doc, s):
             # `ministre de la Défense Rajnath Singh`: the portfolio is not an ORG; a name may follow it
             while s < e and doc[s].text in self.portfolio:
                 s += 1
             if s == e or not all(is_name_word(t.text) for t in doc[s:e]):
                 return None
             label = "PER"
-        # leading articles, titles, administrative words; trailing connectors and punctuation
-        while s < e and (doc[s].text.lower() in self.articles or fold(doc[s].text) in self.title_words
-                         or doc[s].text.lower() in self.admin_words or doc[s].text.lower() in ("de", "du", "des", "d'", "d’")
-                         or not doc[s].text[:1].isalnum()):
-            s += 1
-        while e > s and (doc[e - 1].text.lower() in self.articles or doc[e - 1].text.lower() in ("de", "du", "des", "d'", "d’", "et")
+        while e > s and (doc[e - 1].text.lower() in self.articles or doc[e - 1].text.lower() in (*connectors, "et")
                          or not doc[e - 1].text[:1].isalnum()):
             e -= 1
         if s >= e:
@@ -277,8 +307,17 @@ class EntityRules(ResourceBacked):
         if e - s == 1 and (text in self.not_places or text in self.acronym_stop or DEMONYM_RE.match(text)
                            and self.places.lookup(text) is None):
             return None
+        if e - s == 1 and doc[s].pos_ not in ("PROPN", "X") and self.places.lookup(text) is None \
+                and self.orgs.lookup(text) is None:
+            return None  # `Précisément`, `Décision`: a common word the model took for a name
+        if label == "PER" and any(t.text[:1].islower() and t.text.lower() not in self.person_rules.particles
+                                  for t in doc[s:e]):
+            return None  # `Nha nhac`
         if label == "PER" and (e - s == 1 and is_acronym(first_word)):
             return None
+        if label == "PER" and s >= 2 and doc[s - 1].text.lower() in ("de", "d'", "d’") \
+                and doc[s - 2].text.lower() in self.admin_words:
+            label = "LOC"  # `commune de Huong Thuy`
         if self.orgs.lookup(text) is not None:
             label = "ORG"
         elif self.places.lookup(text) is not None:
