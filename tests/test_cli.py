@@ -132,3 +132,17 @@ def test_console_script_end_to_end(tmp_path):
     rec = json.loads(proc.stdout)
     assert rec["doc_id"] == "one" and rec["agency"] == "VNA"
     assert any(e["text"] == "ASEAN" and e["label"] == "ORG" for e in rec["entities"])
+
+
+def test_evaluate_html_report(runner, corpus_records, tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in corpus_records.values()),
+                    encoding="utf-8")
+    report = tmp_path / "report.html"
+    result = runner.invoke(main, ["evaluate", str(GOLD), "--pred", str(pred), "--texts", str(CORPUS), "--html", str(report),
+                                  "--errors", "5"])
+    assert result.exit_code == 0, result.output
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "http" not in page.split("<body>")[0]
+    assert page.count('class="pair"') == len(list(GOLD.glob("*.json")))
+    assert "first 5 of" in result.stdout and " | " in result.stdout  # errors listed with their context

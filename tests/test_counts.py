@@ -165,11 +165,19 @@ def test_blocked_number_is_skipped(counts):
 
 
 def test_blocked_noun_keeps_bare_number(counts):
-    text = "Le pays compte 3 Hanoï."
-    start = text.index("Hanoï")
-    blocked = lambda s, e: s < start + 5 and start < e  # noqa: E731
-    result = counts(text, blocked)
-    assert all(unit is None for _, _, unit, _ in result)
+    # the counted noun belongs to another entity: the number stays, without a unit
+    text = "Le sommet a réuni 12 délégations."
+    start = text.index("délégations")
+    blocked = lambda s, e: s < start + len("délégations") and start < e  # noqa: E731
+    assert counts(text, blocked) == [("12", 12, None, None)]
+
+
+def test_blocked_noun_drops_approximation(counts):
+    # `une centaine de` without its noun is no count at all
+    text = "Une centaine de délégués ont assisté."
+    start = text.index("délégués")
+    blocked = lambda s, e: s < start + len("délégués") and start < e  # noqa: E731
+    assert counts(text, blocked) == []
 
 
 @pytest.mark.xfail(reason="ANNOTATION.md: `un demi-siècle` -> value 0.5, unit `siècle`; the finder gives 1 "

@@ -22,6 +22,7 @@ EPILOG_EVALUATE = """\b
 Examples:
   asem-extract evaluate gold --corpus corpus
   asem-extract evaluate gold --pred out/records.jsonl --json
+  asem-extract evaluate gold --corpus corpus --html out/evaluation.html
 """
 EPILOG_VALIDATE = """\b
 Examples:
@@ -97,7 +98,11 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with every figure.")
 @click.option("--errors", "n_errors", type=click.IntRange(min=0), default=20, show_default=True,
               help="How many errors to list.")
-def evaluate(gold_dir, corpus, pred, as_json, n_errors) -> None:
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Write a self-contained HTML report (needs the texts: --corpus, or --pred with --texts).")
+@click.option("--texts", "texts_dir", type=click.Path(exists=True, file_okay=False),
+              help="Corpus texts for error contexts and the HTML report with --pred.")
+def evaluate(gold_dir, corpus, pred, as_json, n_errors, html_path, texts_dir) -> None:
     """Score predictions against gold annotations: strict and lenient P/R/F1 per label, normalisation accuracy."""
     from .evaluation import load_gold_dir, score
     from .evaluation.report import format_scores
@@ -116,7 +121,21 @@ def evaluate(gold_dir, corpus, pred, as_json, n_errors) -> None:
     else:
         with open(pred, encoding="utf-8") as fh:
             records = [json.loads(line) for line in fh if line.strip()]
+        if texts_dir:
+            from .io import iter_inputs
+
+            texts = {d.doc_id: d.text for d in iter_inputs([texts_dir]) if d.doc_id in gold and d.text is not None}
     scores = score(gold, records)
+    if html_path:
+        from .evaluation.html import html_report
+        from .records import DocumentRecord, entity_to_dict
+
+        preds = {}
+        for r in records:
+            r = r.to_dict() if isinstance(r, DocumentRecord) else r
+            preds[str(r["doc_id"])] = [e if isinstance(e, dict) else entity_to_dict(e) for e in r.get("entities") or []]
+        Path(html_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(html_path).write_text(html_report(scores, gold, preds, texts), encoding="utf-8")
     if as_json:
         click.echo(json.dumps(scores.as_dict(), ensure_ascii=False))
     else:
