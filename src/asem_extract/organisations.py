@@ -12,6 +12,11 @@ from pathlib import Path
 from typing import Container, Sequence
 
 from .resources import load_json, words_of
+from .text import is_acronym
+
+ADJECTIVE_ENDINGS = ("al", "ale", "aux", "ales", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "el", "elle",
+                     "if", "ive", "aire", "ain", "aine", "ent", "ente", "é", "ée", "és", "ées", "ie", "ies", "is",
+                     "eur", "euse", "ant", "ante", "que", "ite", "nal", "ère", "ier")
 
 ORG_FILE = "fr/organisations.json"
 
@@ -43,6 +48,7 @@ class OrganisationRules:
         self.not_org_heads = set(words_of(data, "not_org_heads", ORG_FILE))
         self.name_heads = set(words_of(data, "name_heads", ORG_FILE))
         self.company_cues = set(words_of(data, "company_cues", ORG_FILE))
+        self.company_suffixes = set(words_of(data, "company_suffixes", ORG_FILE))
 
     def is_head(self, word: str) -> bool:
         return word in self.lower_heads or word in self.upper_heads or (
@@ -80,25 +86,31 @@ class OrganisationRules:
             n += 1  # `de la`, `pour la`
         return n
 
+    def _is_adjective(self, tok: Tok) -> bool:
+        """A lower-case adjective of a name (`militaire`, `allemande`, `unies`), not a verb (`finance`)."""
+        w = tok.text
+        return w.isalpha() and w[:1].islower() and (
+            w in self.head_adjectives or tok.pos in ("ADJ", "VERB") and w.lower().endswith(ADJECTIVE_ENDINGS))
+
     def _at(self, toks, i, barrier) -> OrgSpan | None:
         head = toks[i].text
+        upper = head[:1].isupper()
         j = i + 1
-        while j < len(toks) and (toks[j].text in self.head_adjectives or toks[j].text.lower() in self.head_adjectives
-                                 or head[:1].isupper() and toks[j].pos == "ADJ" and toks[j].text.isalpha()
-                                 and toks[j].text[:1].islower()):
+        while j < len(toks) and (toks[j].text in self.head_adjectives or self._is_adjective(toks[j])):
             j += 1
-        if j > i + 1 and head[:1].isupper() and j < len(toks) and toks[j].text.isdigit():
+        has_adjective = j > i + 1
+        if has_adjective and upper and j < len(toks) and toks[j].text.isdigit():
             j += 1  # `Hôpital militaire central 108`
-        end = j if (j > i + 1 and (head[:1].isupper() or head in self.adjective_only)) else None
-        if end is None and head in self.adjective_only and j < len(toks) and toks[j].pos == "ADJ" \
-                and toks[j].text[:1].islower():
-            end = j = j + 1
+        end = j if (has_adjective and (upper or head in self.adjective_only)) else None
         while j < len(toks):
             c = self._connector_len(toks, j, head)
             if c == 0:
                 break
             k = j + c
-            content_end = self._content(toks, k, barrier)
+            coordinated = toks[j].text in (",", "et")
+            if coordinated and k < len(toks) and (self.is_head(toks[k].text) or is_acronym(toks[k].text)):
+                break  # `l'ambassade de France et l'Institut ...`: two organisations
+            content_end = self._content(toks, k, barrier, lowercase_ok=upper)
             if content_end is None:
                 break
             j = end = content_end
@@ -106,27 +118,31 @@ class OrganisationRules:
             return None
         return OrgSpan(i, end)
 
-    def _content(self, toks, k, barrier) -> int | None:
+    def _content(self, toks, k, barrier, lowercase_ok: bool = False) -> int | None:
         """End of the name part starting at k: capitalised words (with their adjectives), or
-        lower-case words that lead through a connector to capitalised ones."""
+        lower-case words that lead through a connector to capitalised ones; after a capitalised
+        head (`Agence allemande de coopération internationale`) lower-case words may end the name."""
         if k >= len(toks) or k in barrier:
             return None
         if toks[k].text[:1].isupper() and toks[k].text[:1].isalpha():
+            if self.is_head(toks[k].text) and k > 0 and toks[k - 1].text.lower() in ("et", ","):
+                return None
             j = k
             while j < len(toks) and j not in barrier and (
                     (toks[j].text[:1].isupper() and toks[j].text[:1].isalpha())
                     or (toks[j].text == "-" and not toks[j - 1].space_after)
-                    or (j > k and toks[j].pos == "ADJ" and toks[j].text[:1].islower() and toks[j].text.isalpha())):
+                    or (j > k and self._is_adjective(toks[j]))):
                 j += 1
             return j
-        # lower-case words must lead to a connector and a capitalised word within 3 tokens
         j = k
         while j < len(toks) and j - k < 3 and toks[j].text[:1].islower() and toks[j].text.isalpha() \
                 and toks[j].pos in ("NOUN", "ADJ") and toks[j].text.lower() not in self.connectors:
             j += 1
-        if j == k or j >= len(toks):
+        if j == k:
             return None
-        c = self._connector_len(toks, j, "")
-        if c and self._content(toks, j + c, barrier) is not None:
+        c = self._connector_len(toks, j, "") if j < len(toks) else 0
+        if c and toks[j].text not in (",",) and (nxt := self._content(toks, j + c, barrier, lowercase_ok)) is not None:
+            return nxt if lowercase_ok else j
+        if lowercase_ok and toks[k].pos == "NOUN":
             return j
         return None

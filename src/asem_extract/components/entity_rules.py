@@ -8,6 +8,7 @@ spans, plans and events tagged ORG, MISC). The result replaces `doc.ents`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -17,16 +18,18 @@ from ..extensions import register_extensions
 from ..gazetteer import (ACRONYM_STOPLIST, ORG_FILE, PLACES_FILE, Gazetteer, load_acronym_stoplist,
                          load_organisations, load_places)
 from ..organisations import ORG_FILE as ORG_RULES_FILE, OrganisationRules, Tok
-from ..people import PEOPLE_FILE, PersonRules, is_name_word
+from ..people import PEOPLE_FILE, PersonRules, is_name_word, is_vietnamese_syllable
 from ..resources import load_json, words_of
 from ..counts import DEMONYM_RE
 from ..text import fold, is_acronym
 from .base import ResourceBacked
 
 PLACE_RULES_FILE = "fr/places.json"
+# a brand written in camel case: `VietinBank`, `TripAdvisor`, `PetroVietnam`
+CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][A-Za-z]+$")
 
 # Lower numbers win ties between rule candidates of equal length.
-PRIORITY = {"layout": 0, "honorific": 1, "gazetteer_org": 2, "org_pattern": 3, "cued_org": 3, "gazetteer_loc": 4,
+PRIORITY = {"layout": 0, "honorific": 1, "gazetteer_org": 2, "org_pattern": 3, "cued_club": 3, "gazetteer_loc": 4, "cued_org": 5,
             "feature": 4, "region": 5, "vietnamese": 6, "acronym": 7, "paren": 8}
 
 
@@ -190,7 +193,8 @@ class EntityRules(ResourceBacked):
                                                  or doc[j].text == "-" and not doc[j - 1].whitespace_):
                 j += 1
             if j > i + 1 and doc[j - 1].text != "-":
-                out.append(Candidate(i if inside else i + 1, j, "ORG", "cued_org"))
+                source = "cued_club" if word in ("club", "équipe") else "cued_org"
+                out.append(Candidate(i if inside else i + 1, j, "ORG", source))
         return out
 
     def _acronyms(self, doc: Doc, first: int, known: set[int]) -> list[Candidate]:
@@ -202,7 +206,13 @@ class EntityRules(ResourceBacked):
                 continue  # `SEA Games`: an event named after an acronym
             if any(c.isdigit() for c in t.text):
                 continue
-            out.append(Candidate(t.i, t.i + 1, "ORG", "acronym"))
+            end = t.i + 1
+            while end < len(doc) and end - t.i <= 3 and doc[end].text in self.org_rules.company_suffixes:
+                end += 1  # `LG Display`, `CFM International`
+            out.append(Candidate(t.i, end, "ORG", "acronym"))
+        for t in doc[first:]:
+            if CAMEL_RE.match(t.text) and t.i not in known:
+                out.append(Candidate(t.i, t.i + 1, "ORG", "acronym"))  # `VietinBank`, `TripAdvisor`
         return out
 
     def _parenthesised(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
@@ -253,20 +263,35 @@ class EntityRules(ResourceBacked):
         for ent in doc.ents:
             if ent.label_ not in ("PER", "LOC", "ORG") or ent.start < first:
                 continue
-            fixed = self._fix_model_span(doc, ent)
-            if fixed is None:
-                continue
-            s, e, label = fixed
-            if any(taken[i] for i in range(s, e)):
-                continue
-            for i in range(s, e):
-                taken[i] = True
-            kind = None
-            if label == "LOC":
-                entry = self.places.lookup(doc[s:e].text)
-                kind = entry.kind if entry else None
-            out.append(Candidate(s, e, label, "model", kind))
+            for fixed in self._split_pairs(doc, ent):
+                out += self._take_model(doc, fixed, taken)
         return out
+
+    def _split_pairs(self, doc: Doc, ent: Span):
+        """`Tam Coc - Bich Dong`: a pair of places written with a spaced dash is two entities."""
+        parts, start = [], ent.start
+        for t in ent:
+            if t.text in ("-", "–", "—") and t.i > ent.start and doc[t.i - 1].whitespace_ and t.whitespace_:
+                parts.append(doc[start:t.i])
+                start = t.i + 1
+        parts.append(doc[start:ent.end])
+        for part in parts:
+            if len(part):
+                fixed = self._fix_model_span(doc, part, ent.label_)
+                if fixed is not None:
+                    yield fixed
+
+    def _take_model(self, doc: Doc, fixed: tuple[int, int, str], taken: list[bool]) -> list[Candidate]:
+        s, e, label = fixed
+        if any(taken[i] for i in range(s, e)):
+            return []
+        for i in range(s, e):
+            taken[i] = True
+        kind = None
+        if label == "LOC":
+            entry = self.places.lookup(doc[s:e].text)
+            kind = entry.kind if entry else None
+        return [Candidate(s, e, label, "model", kind)]
 
     def _after_minister(self, doc: Doc, i: int) -> bool:
         """Is token i inside a portfolio: `ministre (indien) de la Défense`?"""
@@ -278,8 +303,17 @@ class EntityRules(ResourceBacked):
                 return False
         return False
 
-    def _fix_model_span(self, doc: Doc, ent: Span) -> tuple[int, int, str] | None:
-        s, e, label = ent.start, ent.end, ent.label_
+    def _vietnamese_place_shape(self, doc: Doc, s: int, e: int) -> bool:
+        words = [t.text for t in doc[s:e]]
+        if not (2 <= len(words) <= 3 and all(is_vietnamese_syllable(w) for w in words)):
+            return False
+        if fold(words[0]) in self.person_rules.family:
+            return False
+        prev = doc[s - 1].text.lower() if s > 0 else ""
+        return prev in ("à", "de", "d'", "d’", "du", "en", "vers", "depuis", ",", "et") or prev in self.admin_words
+
+    def _fix_model_span(self, doc: Doc, ent: Span, label: str) -> tuple[int, int, str] | None:
+        s, e = ent.start, ent.end
         connectors = ("de", "du", "des", "d'", "d’")
         # leading articles, titles, administrative words; trailing connectors and punctuation
         while s < e and (doc[s].text.lower() in self.articles or fold(doc[s].text) in self.title_words
@@ -302,7 +336,7 @@ class EntityRules(ResourceBacked):
         first_word = doc[s].text
         if not first_word[:1].isupper():
             return None
-        if label == "ORG" and first_word in self.org_rules.not_org_heads:
+        if first_word in self.org_rules.not_org_heads or first_word in self.not_places:
             return None
         if e - s == 1 and (text in self.not_places or text in self.acronym_stop or DEMONYM_RE.match(text)
                            and self.places.lookup(text) is None):
@@ -318,6 +352,8 @@ class EntityRules(ResourceBacked):
         if label == "PER" and s >= 2 and doc[s - 1].text.lower() in ("de", "d'", "d’") \
                 and doc[s - 2].text.lower() in self.admin_words:
             label = "LOC"  # `commune de Huong Thuy`
+        if label == "PER" and self._vietnamese_place_shape(doc, s, e):
+            label = "LOC"  # `à Hoa Lu`, `marché flottant de Cai Rang`: Vietnamese words with no family name
         if self.orgs.lookup(text) is not None:
             label = "ORG"
         elif self.places.lookup(text) is not None:
