@@ -254,8 +254,6 @@ def test_count_unit_folding(gold_unit, predicted, ok):
     assert norm(s, "COUNT.unit") == (int(ok), 1)
 
 
-@pytest.mark.xfail(reason="ANNOTATION.md: units equal after plural folding; `journaux` is the plural of "
-                          "`journal` but _unit_key only drops a final s/x (`journau` != `journal`)", strict=True)
 def test_count_unit_irregular_plural():
     assert same_value("COUNT", "unit", "journal", "journaux")
 

@@ -113,7 +113,7 @@ class DateFinder:
                 rf"(?i:\b(?:du|les|entre\s+le|entre\s+les|entre|le|des))\s+(?P<d>{DAY})(?=\s*(?:au|et|à|,|-|–)\s+(?:le\s+)?"
                 rf"(?:{DAY})\s+(?P<m>(?i:{M}))(?:\s+(?P<y>{Y}))?\b)")),
             ("day_month", re.compile(
-                rf"(?:(?P<wd>(?i:{WD}))\s+)?(?P<d>{DAY})(?:\s*[-–]\s*(?P<d2>{DAY}))?\s+(?P<m>(?i:{M}))(?![\w])"
+                rf"(?:(?P<wd>(?i:{WD}))\s+)?(?<![\d.,])(?P<d>{DAY})(?:\s*[-–]\s*(?P<d2>{DAY}))?\s+(?P<m>(?i:{M}))(?![\w])"
                 rf"(?:\s+(?P<y>{Y})(?!\d))?(?:\s+(?P<rel>prochain|dernier)s?\b)?")),
             ("numeric", re.compile(rf"(?<![\d/])(?P<d>{DAY})/(?P<m>0?[1-9]|1[0-2])/(?P<y>{Y})(?![\d/])")),
             ("edge", re.compile(
@@ -127,7 +127,7 @@ class DateFinder:
                 rf"(?:(?P<dem>(?i:cet|ce|cette))\s+(?P<s1>{SEA})\b|(?P<s2>{SEA})\s+(?:de\s+|d')?(?P<y>{Y}))(?!\d)")),
             ("decade", re.compile(r"(?i:années)\s+(?P<dec>(?:19|20)?\d0)(?:'?s)?(?![\d])")),
             ("first_months", re.compile(
-                rf"(?:(?P<dem>(?i:ces|les))\s+)?(?P<n>\d{{1,2}}|[a-zé]+)\s+premiers\s+mois(?:\s+(?:de\s+l'année|de\s+l’année|de\s+|d')?\s*(?P<y>{Y}))?(?!\d)")),
+                rf"(?:(?P<dem>(?i:ces))\s+)?(?P<n>\d{{1,2}}|[a-zé]+)\s+premiers\s+mois(?:\s+(?:de\s+l'année|de\s+l’année|de\s+|d')?\s*(?P<y>{Y}))?(?!\d)")),
             ("edge_relative", re.compile(
                 rf"(?P<edge>(?i:{EDGE}))(?:l'|l’|la\s+|le\s+|cette\s+|ce\s+)?(?P<unit>année|mois|semaine)"
                 rf"(?:\s+(?P<rel>{REL}))?(?![\w-])")),
@@ -260,7 +260,7 @@ class DateFinder:
         if not n or not 1 <= n <= 12:
             return None
         year = int(m["y"]) if m["y"] else anchor.year
-        if not m["y"] and not m["dem"]:
+        if not m["y"] and not m["dem"] and not re.match(r"\s+de\s+l['’]année", text[m.end():m.end() + 15]):
             return None
         s, e, t = self._span(m)
         return DateMatch(s, e, t, f"{year}-01/{iso(year, n)}" if year else None)

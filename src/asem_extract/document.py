@@ -5,6 +5,7 @@ Pure functions over the raw text; every piece keeps its offsets into that text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -48,6 +49,10 @@ def normalise_published(value: str | None) -> str | None:
         return None
     if not PUBLISHED_RE.match(value):
         raise ValueError(f"published must be YYYY-MM or YYYY-MM-DD, got {value!r}")
+    try:
+        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        raise ValueError(f"published is not a calendar date: {value!r}") from None
     return value
 
 
@@ -55,7 +60,13 @@ def parse_layout(raw: str, published: str | None = None) -> Layout:
     """Read the dump structure. The header's date wins over the `published` argument."""
     header = HEADER_RE.match(raw)
     header_end = header.end() if header else 0
-    pub = header.group(1) if header else normalise_published(published)
+    if header:
+        try:  # a header with an impossible date (`2019-13`) anchors nothing
+            pub = normalise_published(header.group(1))
+        except ValueError:
+            pub = None
+    else:
+        pub = normalise_published(published)
 
     dateline = agency = None
     m = DATELINE_RE.search(raw, header_end)

@@ -66,9 +66,17 @@ def validate_gold_file(path: Path, raw: str | None) -> list[str]:
         if isinstance(e.get("start"), int) and isinstance(e.get("end"), int):
             spans.append((e["start"], e["end"], where))
     spans.sort()
-    for (s1, e1, w1), (s2, e2, w2) in zip(spans, spans[1:]):
-        if s2 < e1:
-            problems.append(f"{w2}: overlaps {w1}")
+    reach, reach_where = -1, ""
+    for s, e, where in spans:
+        if s < reach:
+            problems.append(f"{where}: overlaps {reach_where}")
+        if e > reach:
+            reach, reach_where = e, where
+    if raw is not None:
+        header = re.match(r"\A[ \t\ufeff]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?\b", raw)
+        for s, _, where in spans:
+            if header and s < header.end():
+                problems.append(f"{where}: inside the `date` header, which is metadata")
     return problems
 
 

@@ -116,10 +116,16 @@ def same_value(label: str, name: str, gold: Any, pred: Any) -> bool:
 
 
 def _unit_key(unit: Any) -> str | None:
+    """Case and plural folding: `Délégations` = `délégation`, `journaux` = `journal`, `USD` = `usd`."""
     if unit is None:
         return None
     u = str(unit).strip().lower()
-    return u[:-1] if len(u) > 2 and u[-1] in "sx" else u
+    if len(u) <= 2:
+        return u
+    for plural, singular in (("eaux", "eau"), ("eux", "eu"), ("aux", "al"), ("oux", "ou")):
+        if u.endswith(plural):
+            return u[: -len(plural)] + singular
+    return u[:-1] if u[-1] in "sx" else u
 
 
 def score(gold_docs: Mapping[str, GoldDocument], records: Iterable[DocumentRecord | dict], texts: Mapping[str, str] | None = None,
