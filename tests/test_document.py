@@ -59,8 +59,11 @@ def test_bad_published_raises(bad):
 
 @pytest.mark.parametrize("bad", ["2019-13", "2019-00", "2019-02-30"])
 def test_impossible_published_raises(bad):
+    # the right shape but no calendar date
     with pytest.raises(ValueError):
         normalise_published(bad)
+    with pytest.raises(ValueError):
+        parse_layout("Le forum s'ouvre\nHanoï (VNA) - Texte.", bad)
 
 
 @pytest.mark.parametrize("value, expected", [(None, None), ("", None), ("  ", None), ("2019-10", "2019-10"),

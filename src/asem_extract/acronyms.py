@@ -34,8 +34,9 @@ class AcronymPair:
 
 def is_short_form(candidate: str) -> bool:
     """2-10 characters, one word, a letter first, at least one capital (`OMD`, `Hepza`, `G20`)."""
+    letters = sum(c.isalpha() for c in candidate)
     return (2 <= len(candidate) <= 10 and " " not in candidate and candidate[0].isalpha()
-            and any(c.isupper() for c in candidate) and sum(c.isalpha() for c in candidate) >= 2)
+            and any(c.isupper() for c in candidate) and (letters >= 2 or any(c.isdigit() for c in candidate)))
 
 
 def best_long_form(short: str, text_before: str) -> int | None:

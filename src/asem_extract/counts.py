@@ -59,6 +59,7 @@ class CountFinder:
         self.number_words = words_of(num, "number_words", NUMBERS_FILE)
         self.scales = mapping_of(num, "scales", NUMBERS_FILE, (int,))
         self.approx = mapping_of(num, "approximations", NUMBERS_FILE, (int,))
+        self.fractions = mapping_of(num, "fractions", NUMBERS_FILE, (int, float))
         self.q_before = mapping_of(num, "qualifiers_before", NUMBERS_FILE, (str,))
         self.q_after = mapping_of(num, "qualifiers_after", NUMBERS_FILE, (str,))
         self.one_nouns = set(words_of(num, "one_count_nouns", NUMBERS_FILE))
@@ -69,6 +70,8 @@ class CountFinder:
         self.unit_words = {w.lower() for w in words_of(units, "unit_words", UNITS_FILE)}
         self.plural_exceptions = mapping_of(units, "plural_exceptions", UNITS_FILE, (str,))
         self.invariable = set(words_of(units, "invariable", UNITS_FILE))
+        self.prenominal = set(words_of(units, "prenominal_adjectives", UNITS_FILE))
+        self.not_nouns = set(words_of(units, "not_counted_nouns", UNITS_FILE))
         self._compile()
 
     def _compile(self) -> None:
@@ -80,6 +83,8 @@ class CountFinder:
         self.scale_re = re.compile(rf"\s+({SC})(?![\w])", re.IGNORECASE)
         self.approx_re = re.compile(
             rf"(?<![\w-])(?:une?\s+)(?P<a>{_alt(self.approx)})\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
+        self.fraction_re = re.compile(
+            rf"(?<![\w-])(?:une?\s+)(?P<f>{_alt(self.fractions)})(?:-|\s+(?:de\s+|d['’]\s*))", re.IGNORECASE)
         self.q_before_re = re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{_alt(self.q_before)})\s*$", re.IGNORECASE)
         self.q_after_re = re.compile(rf"^\s+(?P<q>{_alt(self.q_after)})(?![\w])", re.IGNORECASE)
         cur = _alt(self.currencies)
@@ -104,6 +109,8 @@ class CountFinder:
             found.append((m.start(), end, value, scale, True, "digits"))
         for m in self.approx_re.finditer(text, start):
             found.append((m.start(), m.end(), self.approx[m.group("a").lower()], 1, False, "approx"))
+        for m in self.fraction_re.finditer(text, start):
+            found.append((m.start(), m.end(), self.fractions[m.group("f").lower()], 1, False, "fraction"))
         for m in self.word_number_re.finditer(text, start):
             words = m.group()
             tail_scale = 1
@@ -133,8 +140,8 @@ class CountFinder:
         starts = sorted(by_start)
         out: list[CountMatch] = []
         for ns, ne, value, scale, is_digits, kind in self.numbers(text, start):
-            if blocked(ns, ne) or self._is_identifier(text, ns, kind):
-                continue
+            if (out and ns < out[-1].end) or blocked(ns, ne) or self._is_identifier(text, ns, kind):
+                continue  # inside the previous count (`15 pour cent`), another entity, or a name
             match = self._count_at(text, words, by_start, starts, ns, ne, value, scale, is_digits, kind)
             if match is not None and blocked(match.start, match.end):
                 # the noun belongs to another entity: keep the bare number
@@ -147,6 +154,14 @@ class CountFinder:
         unit, end = None, ne
         after = text[ne:ne + 60]
         qualifier = "~" if kind == "approx" else None
+        if kind == "fraction":
+            # `un demi-siècle` is one token: read the noun from the text
+            m = re.match(r"[a-zàâçéèêëîïôûùüÿœ]+", text[ne:])
+            if m is None:
+                return None
+            end = ne + m.end()
+            return CountMatch(ns, end, text[ns:end], value, self.lemma(m.group()),
+                              self._qualifier_before(text, ns), ne, 1, False)
         if kind == "words" and value == 1 and scale == 1:
             # `un`/`une` is an article unless it counts a duration (`un an`) or scales
             w = self._word_after(text, words, by_start, starts, ne)
@@ -161,7 +176,7 @@ class CountFinder:
             unit, end = m.group("u"), ne + m.end()
         else:
             noun_from = ne
-            if scale > 1 or kind == "approx":
+            if (scale > 1 and scale != 1000) or kind == "approx":
                 d = self.de_re.match(after)
                 if kind == "approx":
                     d = re.match(r"", after)  # `une centaine de` already holds its `de`
@@ -178,6 +193,9 @@ class CountFinder:
                     unit, end = self.lemma(noun.text), noun.end
         if kind == "approx" and unit is None:
             return None
+        if unit in ("heure", "h") and (re.search(r"\bà\s+$", text[max(0, ns - 4):ns])
+                                      or re.match(r"\s+(?:du matin|du soir|de l['’]après-midi)", text[end:end + 20])):
+            return None  # `à 3 heures du matin`: a time of day
         if qualifier is None:
             qualifier = self._qualifier_before(text, ns)
         if qualifier is None and (m := self.q_after_re.match(text[end:end + 20])):
@@ -195,7 +213,8 @@ class CountFinder:
         return w
 
     def _noun_after(self, text, words, by_start, starts, pos) -> Word | None:
-        """The counted noun: the next NOUN, with at most two adjectives before it."""
+        """The counted noun: the next noun, after at most two pre-nominal adjectives (`trois premiers pays`,
+        `36 jeunes ingénieurs`); a lower-case plural the tagger calls an adjective (`90 centrales`) counts too."""
         w = self._word_after(text, words, by_start, starts, pos)
         if w is None:
             return None
@@ -207,11 +226,15 @@ class CountFinder:
             low = cand.text.lower()
             if DEMONYM_RE.match(cand.text) and cand.pos in ("NOUN", "PROPN", "ADJ"):
                 return cand
-            if low in self.unit_words or (cand.pos == "NOUN" and cand.text[:1].islower() and cand.text.isalpha()
-                                          or cand.pos == "NOUN" and "-" in cand.text and cand.text[:1].islower()):
+            if low in self.prenominal and j < i + 2:
+                continue
+            if low in self.unit_words:
                 return cand
-            if cand.pos not in ("ADJ", "ADV", "NUM") or not cand.text.isalpha() or low in ("de", "des", "du"):
+            if not (cand.text[:1].islower() and cand.text.replace("-", "").isalpha()) or low in self.not_nouns:
                 return None
+            if cand.pos == "NOUN" or cand.pos == "ADJ" and low.endswith(("s", "x")):
+                return cand
+            return None
         return None
 
     def _qualifier_before(self, text: str, pos: int) -> str | None:
@@ -229,6 +252,8 @@ class CountFinder:
         prev = m.group(1)
         if prev.lower().strip(".") in self.blockers or prev.lower() in self.blockers:
             return True
+        if re.match(r"[-–]\d", text[pos:].lstrip("0123456789")):
+            return False  # a score: `la Malaisie 1-0`
         if kind == "digits" and m.group(2) and is_acronym(prev):
             return True
         if kind == "digits" and m.group(2) and prev[:1].isupper() and prev.lower() not in self.q_before:
@@ -243,8 +268,8 @@ class CountFinder:
         out = list(counts)
         for i in range(len(out) - 1):
             a, b = out[i], out[i + 1]
-            if a.unit is not None or not (a.is_digits and b.is_digits):
-                continue
+            if a.unit is not None or a.is_digits != b.is_digits:
+                continue  # `7.000 à 8.000 visiteurs`, `cinq à sept ans`; not `de zéro à 10%`
             if not re.fullmatch(rf"\s*(?:{links})\s*", text[a.end:b.start]):
                 continue
             value = apply_scale(a.value, b.scale) if a.scale == 1 and b.scale > 1 else a.value
@@ -259,8 +284,8 @@ class CountFinder:
         w = noun.lower()
         if w in self.plural_exceptions:
             return self.plural_exceptions[w]
-        if w in self.invariable or len(w) <= 3:
-            return w
+        if w in self.invariable or len(w) <= 3 or (len(w) >= 6 and w.endswith(("ais", "ois"))):
+            return w  # `Français`, `Chinois` are invariable
         if w.endswith("eaux") or w.endswith("eux") or w.endswith("oux") or w.endswith("aux") and w[:-3] + "al" == w:
             return w[:-1]
         if w.endswith("aux"):

@@ -122,12 +122,13 @@ class DateFinder:
             ("year_range", re.compile(rf"(?<![\d.,/-])(?P<y>{Y})\s*[-–/]\s*(?P<y2>{Y}|\d\d)(?![\d%]|[.,]\d)")),
             ("month_year", re.compile(rf"(?P<m>(?i:{M}))\s+(?:de\s+|d')?(?P<y>{Y})(?!\d)")),
             ("part", re.compile(
-                rf"(?P<ord>(?i:{ORD}))\s+(?P<kind>semestre|trimestre)(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<y>{Y}))?(?!\d)")),
+                rf"(?:(?P<edge>(?i:{EDGE})))?(?P<ord>(?i:{ORD}))\s+(?P<kind>semestre|trimestre)(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<y>{Y}))?(?!\d)")),
             ("season", re.compile(
                 rf"(?:(?P<dem>(?i:cet|ce|cette))\s+(?P<s1>{SEA})\b|(?P<s2>{SEA})\s+(?:de\s+|d')?(?P<y>{Y}))(?!\d)")),
             ("decade", re.compile(r"(?i:années)\s+(?P<dec>(?:19|20)?\d0)(?:'?s)?(?![\d])")),
             ("first_months", re.compile(
-                rf"(?:(?P<dem>(?i:ces))\s+)?(?P<n>\d{{1,2}}|[a-zé]+)\s+premiers\s+mois(?:\s+(?:de\s+l'année|de\s+l’année|de\s+|d')?\s*(?P<y>{Y}))?(?!\d)")),
+                rf"(?:(?P<dem>(?i:ces))\s+)?(?P<n>\d{{1,2}}|[a-zé]+)\s+premiers\s+mois"
+                rf"(?:\s+(?:de\s+|d')(?P<y>{Y})|(?P<this>\s+de\s+l['’]année(?:\s+(?P<y2>{Y}))?))?(?!\d)")),
             ("edge_relative", re.compile(
                 rf"(?P<edge>(?i:{EDGE}))(?:l'|l’|la\s+|le\s+|cette\s+|ce\s+)?(?P<unit>année|mois|semaine)"
                 rf"(?:\s+(?P<rel>{REL}))?(?![\w-])")),
@@ -137,7 +138,7 @@ class DateFinder:
             ("month_relative", re.compile(rf"(?P<m>{M})\s+(?P<rel>prochain|dernier)s?(?![\w])")),
             ("weekday", re.compile(rf"(?<![\w-])(?P<wd>(?i:{WD}))(?:\s+(?P<rel>prochain|dernier)\b)?(?![\w-])")),
             ("month", re.compile(
-                rf"(?<![\w-])(?P<m>{M})(?![\w])(?=(?:\s*(?:et|à|au|-|–|ou)\s+(?:(?:le\s+)?{DAY}\s+)?(?:{M})\s+(?P<y>{Y}))?)")),
+                rf"(?<![\w-])(?<!\d\s)(?P<m>{M})(?![\w])(?=(?:\s*(?:et|à|au|-|–|ou)\s+(?:(?:le\s+)?{DAY}\s+)?(?:{M})\s+(?P<y>{Y}))?)")),
             ("year", re.compile(rf"(?<![\w.,/\-–])(?P<y>(?:1\d|20)\d\d)(?![\w/%]|[.,]\d|[-–]\d|\s?%)")),
         ]
 
@@ -221,7 +222,7 @@ class DateFinder:
     def _on_year_range(self, m, text, anchor):
         y1 = int(m["y"])
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
-        if not (y1 < y2 <= y1 + 30):
+        if not (y1 < y2 <= y1 + (100 if len(m["y2"]) == 4 else 30)):
             return None
         s, e, t = self._span(m)
         return DateMatch(s, e, t, f"{y1}/{y2}")
@@ -259,9 +260,8 @@ class DateFinder:
         n = int(n_text) if n_text.isdigit() else parse_words(n_text)
         if not n or not 1 <= n <= 12:
             return None
-        year = int(m["y"]) if m["y"] else anchor.year
-        if not m["y"] and not m["dem"] and not re.match(r"\s+de\s+l['’]année", text[m.end():m.end() + 15]):
-            return None
+        given = m["y"] or m["y2"]
+        year = int(given) if given else anchor.year
         s, e, t = self._span(m)
         return DateMatch(s, e, t, f"{year}-01/{iso(year, n)}" if year else None)
 
@@ -281,6 +281,8 @@ class DateFinder:
         return DateMatch(s, e, t, self.resolve_relative(unit, self.rel_adj[m["rel"]], anchor))
 
     def _on_rel_day(self, m, text, anchor):
+        if re.search(r"\b(?:de|d['’])\s*$", text[max(0, m.start() - 4):m.start()]):
+            return None  # `les métiers de demain`: figurative
         s, e, t = self._span(m)
         if anchor.date is None:
             return DateMatch(s, e, t, None)
