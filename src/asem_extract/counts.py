@@ -79,7 +79,7 @@ class CountFinder:
         W = _alt(words)
         SC = _alt(self.scales)
         self.word_number_re = re.compile(
-            rf"(?<![\w-])(?:{W})(?:(?:-|\s+|\s+et\s+|-et-)(?:{W}|{SC}))*(?![\w-])", re.IGNORECASE)
+            rf"(?<![^\W\d_])(?<!-)(?:{W})(?:(?:-|\s+|\s+et\s+|-et-)(?:{W}|{SC}))*(?![\w-])", re.IGNORECASE)
         self.scale_re = re.compile(rf"\s+({SC})(?![\w])", re.IGNORECASE)
         self.approx_re = re.compile(
             rf"(?<![\w-])(?:une?\s+)(?P<a>{_alt(self.approx)})\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
@@ -232,8 +232,12 @@ class CountFinder:
                 return cand
             if not (cand.text[:1].islower() and cand.text.replace("-", "").isalpha()) or low in self.not_nouns:
                 return None
-            if cand.pos == "NOUN" or cand.pos == "ADJ" and low.endswith(("s", "x")):
+            if cand.pos == "NOUN":
                 return cand
+            nxt = words[j + 1] if j + 1 < len(words) else None
+            if cand.pos == "ADJ" and low.endswith(("s", "x")) and nxt is not None and nxt.pos in ("ADJ", "NOUN") \
+                    and nxt.text[:1].islower() and not text[cand.end:nxt.start].strip():
+                return cand  # `90 centrales solaires`: a plural the tagger took for an adjective
             return None
         return None
 

@@ -283,6 +283,8 @@ class DateFinder:
     def _on_rel_day(self, m, text, anchor):
         if re.search(r"\b(?:de|d['’])\s*$", text[max(0, m.start() - 4):m.start()]):
             return None  # `les métiers de demain`: figurative
+        if re.search(r"\b(?:est|sont|était|étaient|reste|restent|demeure)\s+$", text[max(0, m.start() - 10):m.start()]):
+            return None  # `le Vietnam est aujourd'hui l'un des...`: nowadays, not a day
         s, e, t = self._span(m)
         if anchor.date is None:
             return DateMatch(s, e, t, None)

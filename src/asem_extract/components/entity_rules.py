@@ -25,6 +25,7 @@ from ..text import fold, is_acronym
 from .base import ResourceBacked
 
 PLACE_RULES_FILE = "fr/places.json"
+PLACE_PREPOSITIONS = ("à", "de", "d'", "d’", "du", "au", "en", "vers", "depuis")
 # a brand written in camel case: `VietinBank`, `TripAdvisor`, `PetroVietnam`
 CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][A-Za-z]+$")
 
@@ -90,7 +91,8 @@ class EntityRules(ResourceBacked):
         person_starts = {p.start for p in people}
         for p in people:
             if p.start >= first:
-                cands.append(Candidate(p.start, p.end, "PER", p.cue))
+                label = "LOC" if p.cue == "vietnamese" and self._place_context(doc, p.start, p.end) else "PER"
+                cands.append(Candidate(p.start, p.end, label, p.cue))
         for m in org_hits:
             cands.append(Candidate(m.start, m.end, "ORG", "gazetteer_org", m.entry.kind))
         for m in loc_hits:
@@ -204,6 +206,9 @@ class EntityRules(ResourceBacked):
                 continue
             if t.i + 1 < len(doc) and doc[t.i + 1].text in self.org_rules.not_org_heads:
                 continue  # `SEA Games`: an event named after an acronym
+            if t.i > 0 and doc[t.i - 1].text == "/" or t.i + 2 < len(doc) and doc[t.i + 1].text == "-" \
+                    and doc[t.i + 2].text[:1].isupper() and not doc[t.i].whitespace_:
+                continue  # `n°1746/QD-TTg`: part of a document number
             if any(c.isdigit() for c in t.text):
                 continue
             end = t.i + 1
@@ -230,10 +235,31 @@ class EntityRules(ResourceBacked):
         return chosen + out
 
     def _same_name_same_label(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-        """A model span spelled like a person found by the rules is that person (`Park Hang-seo`)."""
-        people = {doc[c.start:c.end].text for c in chosen if c.label == "PER" and c.source != "model" and c.end - c.start > 1}
-        return [Candidate(c.start, c.end, "PER", c.source) if c.source == "model" and c.label != "PER"
-                and doc[c.start:c.end].text in people else c for c in chosen]
+        """A full name found once is that person wherever else it is written (`Park Hang-seo`), over the
+        model's other labels or where the model found nothing."""
+        names = {tuple(t.text for t in doc[c.start:c.end]) for c in chosen if c.label == "PER" and c.end - c.start > 1}
+        if not names:
+            return chosen
+        firsts = {n[0] for n in names}
+        by_token = {i: c for c in chosen for i in range(c.start, c.end)}
+        out = list(chosen)
+        for t in doc:
+            if t.text not in firsts:
+                continue
+            for name in names:
+                end = t.i + len(name)
+                if tuple(x.text for x in doc[t.i:end]) != name:
+                    continue
+                overlapping = {id(c): c for i in range(t.i, end) if (c := by_token.get(i)) is not None}
+                if all(c.source == "model" and c.label != "PER" and c.start >= t.i and c.end <= end
+                       for c in overlapping.values()):
+                    for c in overlapping.values():
+                        out.remove(c)
+                    new = Candidate(t.i, end, "PER", "same_name")
+                    out.append(new)
+                    for i in range(t.i, end):
+                        by_token[i] = new
+        return sorted(out, key=lambda c: c.start)
 
     def _titled_given_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """`général Vinh`, `M. Phuc`: after a title, the last word of a person named earlier is that person."""
@@ -295,7 +321,7 @@ class EntityRules(ResourceBacked):
 
     def _after_minister(self, doc: Doc, i: int) -> bool:
         """Is token i inside a portfolio: `ministre (indien) de la Défense`?"""
-        for k in range(i - 1, max(-1, i - 5), -1):
+        for k in range(i - 1, max(-1, i - 13), -1):
             w = fold(doc[k].text)
             if w in ("ministre", "ministres", "vice-ministre", "vice-ministres", "ministre-president"):
                 return True
@@ -303,14 +329,22 @@ class EntityRules(ResourceBacked):
                 return False
         return False
 
+    def _place_context(self, doc: Doc, s: int, e: int) -> bool:
+        """Two Vietnamese syllables after a preposition of place (`pont de Cao Lanh`, `à Hoa Lu`) name a
+        place: full names of people have three syllables or more, or a title before them."""
+        prev = doc[s - 1].text.lower() if s > 0 else ""
+        return e - s == 2 and (prev in PLACE_PREPOSITIONS or prev in self.admin_words)
+
     def _vietnamese_place_shape(self, doc: Doc, s: int, e: int) -> bool:
         words = [t.text for t in doc[s:e]]
         if not (2 <= len(words) <= 3 and all(is_vietnamese_syllable(w) for w in words)):
             return False
+        if self._place_context(doc, s, e):
+            return True
         if fold(words[0]) in self.person_rules.family:
             return False
         prev = doc[s - 1].text.lower() if s > 0 else ""
-        return prev in ("à", "de", "d'", "d’", "du", "en", "vers", "depuis", ",", "et") or prev in self.admin_words
+        return prev in (*PLACE_PREPOSITIONS, ",", "et") or prev in self.admin_words
 
     def _fix_model_span(self, doc: Doc, ent: Span, label: str) -> tuple[int, int, str] | None:
         s, e = ent.start, ent.end
