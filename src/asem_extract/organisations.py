@@ -89,7 +89,7 @@ class OrganisationRules:
     def _is_adjective(self, tok: Tok) -> bool:
         """A lower-case adjective of a name (`militaire`, `allemande`, `unies`), not a verb (`finance`)."""
         w = tok.text
-        return w.isalpha() and w[:1].islower() and (
+        return w.replace("-", "").isalpha() and w[:1].islower() and (
             w in self.head_adjectives or tok.pos in ("ADJ", "VERB") and w.lower().endswith(ADJECTIVE_ENDINGS))
 
     def _at(self, toks, i, barrier) -> OrgSpan | None:

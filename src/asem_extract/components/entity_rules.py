@@ -30,7 +30,7 @@ PLACE_PREPOSITIONS = ("à", "de", "d'", "d’", "du", "au", "en", "vers", "depui
 CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][A-Za-z]+$")
 
 # Lower numbers win ties between rule candidates of equal length.
-PRIORITY = {"layout": 0, "honorific": 1, "gazetteer_org": 2, "org_pattern": 3, "cued_club": 3, "gazetteer_loc": 4, "cued_org": 5,
+PRIORITY = {"layout": 0, "honorific": 1, "titled": 2, "monument": 5, "gazetteer_org": 2, "org_pattern": 3, "cued_club": 3, "gazetteer_loc": 4, "cued_org": 5,
             "feature": 4, "region": 5, "vietnamese": 6, "acronym": 7, "paren": 8}
 
 
@@ -72,6 +72,8 @@ class EntityRules(ResourceBacked):
         self.not_places = set(words_of(data, "not_places", PLACE_RULES_FILE))
         people = load_json(PEOPLE_FILE, self.resource_dir)
         self.portfolio = set(words_of(people, "portfolio_words", PEOPLE_FILE))
+        self.person_titles = {fold(w) for w in words_of(people, "single_word_titles", PEOPLE_FILE)}
+        self.monument_words = set(words_of(data, "monument_words", PLACE_RULES_FILE))
         self.title_words = {fold(w) for t in words_of(people, "title_heads", PEOPLE_FILE) for w in t.split()} | {
             fold(w) for w in words_of(people, "honorifics", PEOPLE_FILE)}
 
@@ -105,6 +107,8 @@ class EntityRules(ResourceBacked):
                 cands.append(Candidate(s.start, s.end, "ORG", "org_pattern"))
         cands += self._features(doc, first)
         cands += self._cued_organisations(doc, first)
+        cands += self._titled_names(doc, first, barrier | set(known))
+        cands += self._monument_places(doc, first, barrier)
         cands += self._acronyms(doc, first, known)
         chosen = _select(cands)
         chosen += self._parenthesised(doc, chosen)
@@ -180,6 +184,45 @@ class EntityRules(ResourceBacked):
                 k += 1
             if k > j and doc[k - 1].text != "-":
                 out.append(Candidate(i, k, "LOC", "feature", "feature"))
+        return out
+
+    def _titled_names(self, doc: Doc, first: int, barrier: set[int]) -> list[Candidate]:
+        """`l'entraîneur sud-coréen Park Hang-seo`, `le Premier ministre Narendra Modi`: a title, at most
+        two lower-case adjectives, then capitalised name words."""
+        out = []
+        for t in doc[first:]:
+            if not t.text[:1].islower() or fold(t.text) not in self.person_titles:
+                continue  # titles are lower case in running French text (`General Electric` is not one)
+            j = t.i + 1
+            while j < len(doc) and j - t.i <= 2 and doc[j].text[:1].islower() and doc[j].pos_ == "ADJ":
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 6 and k not in barrier and doc[k].text not in self.portfolio:
+                if is_name_word(doc[k].text) and not is_acronym(doc[k].text):
+                    k += 1
+                elif _joined_hyphen(doc, k):
+                    k += 2  # `Park Hang-seo`, `Prayut Chan-o-cha`
+                else:
+                    break
+            if k > j and doc[k - 1].text[-1:].isalpha():
+                out.append(Candidate(j, k, "PER", "titled"))
+        return out
+
+    def _monument_places(self, doc: Doc, first: int, barrier: set[int]) -> list[Candidate]:
+        """`pont de Vam Công`, `stade de My Dinh`: the generic word stays out, the Vietnamese name is a place."""
+        out = []
+        for t in doc[first:]:
+            if t.text.lower() not in self.monument_words or t.i + 2 >= len(doc):
+                continue
+            j = t.i + 1
+            if doc[j].text.lower() in ("de", "d'", "d’", "du"):
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 3 and k not in barrier and is_vietnamese_syllable(doc[k].text):
+                k += 1
+            if k - j >= 2 or (k - j == 1 and k < len(doc) and not doc[k].text[:1].isupper()
+                              and fold(doc[j].text) not in self.person_rules.family and j > t.i + 1):
+                out.append(Candidate(j, k, "LOC", "monument"))
         return out
 
     def _cued_organisations(self, doc: Doc, first: int) -> list[Candidate]:
@@ -397,6 +440,12 @@ class EntityRules(ResourceBacked):
         return s, e, label
 
     # -- factories -------------------------------------------------------------------
+
+
+def _joined_hyphen(doc: Doc, k: int) -> bool:
+    """Token k is a hyphen glued to the word before and after it (`Hang-seo`)."""
+    return (doc[k].text == "-" and k > 0 and k + 1 < len(doc) and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_ and doc[k + 1].text.isalpha())
 
 
 def _first_token_at(doc: Doc, offset: int) -> int:
