@@ -146,3 +146,44 @@ def test_components_save_and_reload(nlp, tmp_path):
     assert [(e.start_char, e.end_char, e.label_) for e in doc_a.ents] == \
         [(e.start_char, e.end_char, e.label_) for e in doc_b.ents]
     assert [e._.asem_value for e in doc_a.ents] == [e._.asem_value for e in doc_b.ents]
+
+
+def test_places_carry_kind_code_and_coordinates(extractor):
+    text = "Hanoï (VNA) - Des délégués du Vietnam, de la province de Quảng Ninh et de Pékin se sont réunis à Copenhague."
+    places = {e.text: e for e in extractor.extract(text).entities if e.label == "LOC"}
+    assert (places["Vietnam"].kind, places["Vietnam"].code) == ("country", "VN")
+    assert (places["Quảng Ninh"].kind, places["Quảng Ninh"].code) == ("province", "VN-13")
+    assert places["Pékin"].code == "CN" and 39 < places["Pékin"].lat < 41 and 116 < places["Pékin"].lon < 117
+    assert places["Hanoï"].kind == "city" and places["Hanoï"].code == "VN"
+    assert places["Copenhague"].code == "DK"  # a French exonym, through geonames' alternate names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le ministère des Finances a signé avec le ministère de l'Industrie et du Commerce.",
+     ["ministère des Finances", "ministère de l'Industrie et du Commerce"]),
+    ("Le Comité populaire de la province de Quang Nam a reçu l'ambassade du Vietnam au Mozambique.",
+     ["Comité populaire de la province de Quang Nam", "ambassade du Vietnam au Mozambique"]),
+    ("La Banque mondiale et la BAD financent le projet.", ["Banque mondiale", "BAD"]),
+    ("L'Agence allemande de coopération internationale (GIZ) soutient le projet.",
+     ["Agence allemande de coopération internationale", "GIZ"]),
+])
+def test_organisation_boundaries(extractor, text, expected):
+    assert [e.text for e in extractor.extract(text).entities if e.label == "ORG"] == expected
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Le vice-ministre vietnamien des Finances Do Hoang Anh Tuan a reçu M. Loi.", ["Do Hoang Anh Tuan", "Loi"]),
+    ("Le sélectionneur sud-coréen Park Hang-seo a publié la liste.", ["Park Hang-seo"]),
+    ("Le Premier ministre thaïlandais Prayut Chan-o-cha est arrivé.", ["Prayut Chan-o-cha"]),
+])
+def test_people_without_titles(extractor, text, people):
+    assert [e.text for e in extractor.extract(text).entities if e.label == "PER"] == people
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Le pont de Vam Công enjambe le fleuve Hâu.", ["Vam Công", "fleuve Hâu"]),
+    ("Le commerce Vietnam - Laos passe par la baie d'Ha Long.", ["Vietnam", "Laos", "baie d'Ha Long"]),
+    ("Les visiteurs de la ville de Ha Long, province de Quang Ninh (Nord).", ["Ha Long", "Quang Ninh", "Nord"]),
+])
+def test_place_boundaries(extractor, text, places):
+    assert [e.text for e in extractor.extract(text).entities if e.label == "LOC"] == places

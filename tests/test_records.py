@@ -26,6 +26,7 @@ def test_json_schema_keys_and_order():
     assert [list(e)[:4] for e in d["entities"]] == [["label", "start", "end", "text"]] * 5
     assert d["entities"][0]["canonical"] == "Organisation mondiale des douanes"
     assert d["entities"][2]["kind"] == "city"
+    assert list(d["entities"][2]) == ["label", "start", "end", "text", "kind", "code", "lat", "lon"]
     assert d["entities"][4] == {"label": "COUNT", "start": 30, "end": 37, "text": "53 pays", "value": 53, "unit": "pays",
                                 "qualifier": None}
     assert d["error"] is None

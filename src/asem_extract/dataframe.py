@@ -8,7 +8,7 @@ import pandas as pd
 
 from .records import DocumentRecord, entity_to_dict
 
-COLUMNS = ["doc_id", "label", "text", "start", "end", "canonical", "kind", "value", "unit", "qualifier"]
+COLUMNS = ["doc_id", "label", "text", "start", "end", "canonical", "kind", "code", "lat", "lon", "value", "unit", "qualifier"]
 
 
 def to_dataframe(records: Iterable[DocumentRecord]) -> pd.DataFrame:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 DOC_ATTRS = ("asem_published", "asem_layout")
-SPAN_ATTRS = ("asem_value", "asem_unit", "asem_qualifier", "asem_canonical", "asem_kind", "asem_source")
+SPAN_ATTRS = ("asem_value", "asem_unit", "asem_qualifier", "asem_canonical", "asem_kind", "asem_source", "asem_code",
+              "asem_lat", "asem_lon")
 
 
 def register_extensions() -> None:

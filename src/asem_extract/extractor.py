@@ -130,7 +130,7 @@ def span_to_entity(span) -> Entity:
     if label == "PER":
         return Person(text, start, end, span._.asem_canonical or text)
     if label == "LOC":
-        return Place(text, start, end, span._.asem_kind)
+        return Place(text, start, end, span._.asem_kind, span._.asem_code, span._.asem_lat, span._.asem_lon)
     if label == "DATE":
         return DateMention(text, start, end, span._.asem_value)
     return Count(text, start, end, span._.asem_value, span._.asem_unit, span._.asem_qualifier)

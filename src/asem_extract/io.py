@@ -11,8 +11,8 @@ from typing import IO, Iterable, Iterator
 from .extractor import InputDoc
 from .records import DocumentRecord, ErrorInfo, entity_to_dict
 
-CSV_COLUMNS = ["doc_id", "published", "label", "start", "end", "text", "canonical", "kind", "value", "unit", "qualifier",
-               "error_type", "error_message"]
+CSV_COLUMNS = ["doc_id", "published", "label", "start", "end", "text", "canonical", "kind", "code", "lat", "lon", "value",
+               "unit", "qualifier", "error_type", "error_message"]
 
 
 def read_text_file(path: Path, doc_id: str) -> InputDoc:

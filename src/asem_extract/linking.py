@@ -62,6 +62,8 @@ def org_canonicals(mentions: Sequence[Mention], text: str,
             out[i] = spelled.get(entry[0], entry[1])
         elif entry and fold(m.text) in fold(entry[1]) and len(m.text.split()) >= 2:
             out[i] = entry[1]  # `Nations unies` -> `Organisation des Nations unies`
+        elif entry and fold(m.text).replace(" ", "") == fold(entry[1]).replace(" ", ""):
+            out[i] = entry[1]  # glue restored: `ministèrede la Santé` -> `ministère de la Santé`
         else:
             out[i] = m.text
     return out

@@ -38,6 +38,9 @@ class Place:
     start: int
     end: int
     kind: str | None = None  # country, province, city, region, continent, feature
+    code: str | None = None  # ISO 3166-1 alpha-2 (country; a city's country) or ISO 3166-2 (Vietnamese province)
+    lat: float | None = None  # coordinates of cities, from geonames
+    lon: float | None = None
     label: str = field(default="LOC", init=False)
 
 

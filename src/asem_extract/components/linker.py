@@ -9,6 +9,7 @@ from ..extensions import register_extensions
 from ..gazetteer import ORG_FILE, Gazetteer, load_organisations
 from ..linking import Mention, org_canonicals, person_canonicals
 from .base import ResourceBacked
+from .entity_rules import FUZZY_CUTOFF, FUZZY_MIN_LENGTH
 
 
 class LinkerComponent(ResourceBacked):
@@ -27,6 +28,9 @@ class LinkerComponent(ResourceBacked):
 
     def _known(self, name: str) -> tuple[str, str] | None:
         entry = self.orgs.lookup(name)
+        if entry is None and len(name) >= FUZZY_MIN_LENGTH:
+            hit = self.orgs.fuzzy_lookup(name, FUZZY_CUTOFF)  # `ministèrede la Santé`
+            entry = hit[0] if hit else None
         return None if entry is None else (entry.canonical, entry.canonical)
 
     def __call__(self, doc: Doc) -> Doc:
