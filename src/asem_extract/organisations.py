@@ -14,9 +14,9 @@ from typing import Container, Sequence
 from .resources import load_json, words_of
 from .text import is_acronym
 
-ADJECTIVE_ENDINGS = ("al", "ale", "aux", "ales", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "el", "elle",
-                     "if", "ive", "aire", "ain", "aine", "ent", "ente", "é", "ée", "és", "ées", "ie", "ies", "is",
-                     "eur", "euse", "ant", "ante", "que", "ite", "nal", "ère", "ier")
+ADJECTIVE_ENDINGS = ("al", "ale", "aux", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "el", "elle", "if", "ive",
+                     "aire", "ain", "aine", "ente", "é", "ée", "ie", "is", "eur", "eure", "euse", "ant", "ante", "que",
+                     "ite", "nal", "ère", "ier", "ger")
 
 ORG_FILE = "fr/organisations.json"
 
@@ -49,16 +49,22 @@ class OrganisationRules:
         self.name_heads = set(words_of(data, "name_heads", ORG_FILE))
         self.company_cues = set(words_of(data, "company_cues", ORG_FILE))
         self.company_suffixes = set(words_of(data, "company_suffixes", ORG_FILE))
+        self.head_exclusions = {k: set(v) for k, v in (data.get("head_exclusions") or {}).items() if not k.startswith("_")}
 
     def is_head(self, word: str) -> bool:
         return word in self.lower_heads or word in self.upper_heads or (
             word[:1].isupper() and word.lower() in self.lower_heads)
 
+    def _excluded(self, toks, i) -> bool:
+        """`Centre administratif` is a building, `Centre national de ...` an institution."""
+        nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+        return nxt in self.head_exclusions.get(toks[i].text, ())
+
     def find(self, toks: Sequence[Tok], barrier: Container[int] = frozenset()) -> list[OrgSpan]:
         out = []
         i = 0
         while i < len(toks):
-            span = self._at(toks, i, barrier) if self.is_head(toks[i].text) else None
+            span = self._at(toks, i, barrier) if self.is_head(toks[i].text) and not self._excluded(toks, i) else None
             if span:
                 out.append(span)
                 i = span.end
@@ -78,6 +84,10 @@ class OrganisationRules:
                 return 1 + nxt
             if w == "," or j + 1 >= len(toks) or self.is_head(toks[j + 1].text):
                 return 0  # `... et la Banque mondiale`: a second organisation, not part of this one
+            if toks[j + 1].text.lower().replace("’", "'") in ("la", "l'", "le", "les"):
+                if not head[:1].isupper() or j + 2 < len(toks) and self.is_head(toks[j + 2].text):
+                    return 0  # `le gouvernement et le peuple japonais`: two things
+                return 2  # `Banque internationale pour la reconstruction et le développement`
             return 1
         n = 0
         if w in self.connectors or (head in self.place_heads and w in self.place_words):
@@ -89,8 +99,11 @@ class OrganisationRules:
     def _is_adjective(self, tok: Tok) -> bool:
         """A lower-case adjective of a name (`militaire`, `allemande`, `unies`), not a verb (`finance`)."""
         w = tok.text
-        return w.replace("-", "").isalpha() and w[:1].islower() and (
-            w in self.head_adjectives or tok.pos in ("ADJ", "VERB") and w.lower().endswith(ADJECTIVE_ENDINGS))
+        if not (w.replace("-", "").isalpha() and w[:1].islower()):
+            return False
+        low = w.lower()
+        return w in self.head_adjectives or tok.pos in ("ADJ", "VERB", "NOUN") and (
+            low.endswith(ADJECTIVE_ENDINGS) or low[-1:] in "sx" and low[:-1].endswith(ADJECTIVE_ENDINGS))
 
     def _at(self, toks, i, barrier) -> OrgSpan | None:
         head = toks[i].text
@@ -99,6 +112,7 @@ class OrganisationRules:
         while j < len(toks) and (toks[j].text in self.head_adjectives or self._is_adjective(toks[j])):
             j += 1
         has_adjective = j > i + 1
+        lowercase_ok = True
         if has_adjective and upper and j < len(toks) and toks[j].text.isdigit():
             j += 1  # `Hôpital militaire central 108`
         end = j if (has_adjective and (upper or head in self.adjective_only)) else None
@@ -110,9 +124,11 @@ class OrganisationRules:
             coordinated = toks[j].text in (",", "et")
             if coordinated and k < len(toks) and (self.is_head(toks[k].text) or is_acronym(toks[k].text)):
                 break  # `l'ambassade de France et l'Institut ...`: two organisations
-            content_end = self._content(toks, k, barrier, lowercase_ok=upper)
+            content_end = self._content(toks, k, barrier, lowercase_ok=upper and lowercase_ok)
             if content_end is None:
                 break
+            if toks[k].text[:1].isupper():
+                lowercase_ok = False  # after a proper name only names follow (`... des Nations unies pour le mandat`)
             j = end = content_end
         if end is None:
             return None
@@ -136,8 +152,9 @@ class OrganisationRules:
             return j
         j = k
         while j < len(toks) and j - k < 3 and toks[j].text[:1].islower() and toks[j].text.isalpha() \
-                and toks[j].pos in ("NOUN", "ADJ") and toks[j].text.lower() not in self.connectors:
-            j += 1
+                and toks[j].pos in ("NOUN", "ADJ") and toks[j].text.lower() not in self.connectors \
+                and (j == k or self._is_adjective(toks[j])):
+            j += 1  # one noun and its adjectives: `coopération internationale`, not `... finance`
         if j == k:
             return None
         c = self._connector_len(toks, j, "") if j < len(toks) else 0

@@ -19,7 +19,7 @@ GLUE_INFIXES = [
     r"(?<=[0-9])[–—](?=[0-9])",
     # `Vietnam.-VNA`: the sentence end before a glued signature
     r"(?<=[\w)])\.(?=[-–—][A-ZÀ-Ý])",
-    r"(?<=\.)[-–—](?=[A-ZÀ-Ý])",
+    r"(?<=[.…])[-–—](?=[A-ZÀ-Ý])",
 ]
 
 

@@ -20,6 +20,7 @@ from ..gazetteer import (ACRONYM_STOPLIST, ORG_FILE, PLACES_FILE, Gazetteer, loa
 from ..organisations import ORG_FILE as ORG_RULES_FILE, OrganisationRules, Tok
 from ..people import PEOPLE_FILE, PersonRules, is_name_word, is_vietnamese_syllable
 from ..resources import load_json, words_of
+from ..acronyms import best_long_form
 from ..counts import DEMONYM_RE
 from ..text import fold, is_acronym
 from .base import ResourceBacked
@@ -181,8 +182,11 @@ class EntityRules(ResourceBacked):
         if text in self.contextual_regions:
             before = doc[m.start - 1].text if m.start > 0 else ""
             after = doc[m.end].text if m.end < len(doc) else ""
-            if not ((before == "(" and after == ")") or before.lower() in ("du", "le", "au") and not after[:1].isupper()):
-                return None
+            nxt = doc[m.end] if m.end < len(doc) else None
+            described = nxt is not None and nxt.text[:1].islower() and nxt.pos_ in ("ADJ", "NOUN")
+            if not ((before == "(" and after == ")") or before.lower() in ("du", "le", "au") and not after[:1].isupper()
+                    and not described):
+                return None  # `le Centre national de prévision` is no region
             return Candidate(m.start, m.end, "LOC", "region", "region")
         return Candidate(m.start, m.end, "LOC", "gazetteer_loc", m.entry.kind)
 
@@ -236,6 +240,8 @@ class EntityRules(ResourceBacked):
             if t.text.lower() not in self.monument_words or t.i + 2 >= len(doc):
                 continue
             j = t.i + 1
+            if doc[j].pos_ == "ADJ" and doc[j].text.islower() and j + 1 < len(doc):
+                j += 1  # `stade national de My Dinh`
             if doc[j].text.lower() in ("de", "d'", "d’", "du"):
                 j += 1
             k = j
@@ -266,7 +272,7 @@ class EntityRules(ResourceBacked):
     def _acronyms(self, doc: Doc, first: int, known: set[int]) -> list[Candidate]:
         out = []
         for t in doc[first:]:
-            if t.i in known or not is_acronym(t.text) or t.text in self.acronym_stop or len(t.text) > 8:
+            if not is_acronym(t.text) or t.text in self.acronym_stop or len(t.text) > 8:
                 continue
             if t.i + 1 < len(doc) and doc[t.i + 1].text in self.org_rules.not_org_heads:
                 continue  # `SEA Games`: an event named after an acronym
@@ -278,6 +284,8 @@ class EntityRules(ResourceBacked):
             end = t.i + 1
             while end < len(doc) and end - t.i <= 3 and doc[end].text in self.org_rules.company_suffixes:
                 end += 1  # `LG Display`, `CFM International`
+            if t.i in known and end == t.i + 1:
+                continue  # the gazetteer has it
             out.append(Candidate(t.i, end, "ORG", "acronym"))
         for t in doc[first:]:
             if CAMEL_RE.match(t.text) and t.i not in known:
@@ -293,7 +301,8 @@ class EntityRules(ResourceBacked):
             i = c.end
             if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and i + 1 not in taken:
                 short = doc[i + 1].text
-                if c.label in ("ORG", "LOC") and short[:1].isupper() and len(short) <= 10 and short not in self.acronym_stop:
+                if c.label in ("ORG", "LOC") and short[:1].isupper() and len(short) <= 10 and short not in self.acronym_stop \
+                        and best_long_form(short, doc[c.start:c.end].text) is not None:
                     out.append(Candidate(i + 1, i + 2, c.label, "paren", c.kind))
         del by_end
         return chosen + out
@@ -385,7 +394,7 @@ class EntityRules(ResourceBacked):
 
     def _after_minister(self, doc: Doc, i: int) -> bool:
         """Is token i inside a portfolio: `ministre (indien) de la Défense`?"""
-        for k in range(i - 1, max(-1, i - 13), -1):
+        for k in range(i - 1, max(-1, i - 25), -1):
             w = fold(doc[k].text)
             if w in ("ministre", "ministres", "vice-ministre", "vice-ministres", "ministre-president"):
                 return True
