@@ -68,14 +68,15 @@ def test_jsonl_input_with_malformed_lines(runner, tmp_path):
     assert recs[0]["published"] == "2020-01"
 
 
-def test_undecodable_file_gives_an_error_record(runner, tmp_path):
-    (tmp_path / "bin.txt").write_bytes(b"\xff\xfe\x00\xd8 invalid \x80\x81")
+def test_binary_file_gives_an_error_record(runner, tmp_path):
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "ok.txt").write_text("Le Vietnam.", encoding="utf-8")
     result = runner.invoke(main, ["extract", str(tmp_path), "--quiet"])
     assert result.exit_code == 1
     recs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["doc_id"] for r in recs] == ["bin", "ok"]
-    assert recs[0]["error"]["type"] == "DecodeError"
+    assert recs[0]["error"]["type"] == "BinaryInput" and recs[0]["entities"] == []
+    assert recs[1]["error"] is None and recs[1]["encoding"] == "utf-8"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])

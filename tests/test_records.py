@@ -18,11 +18,11 @@ def test_records_are_frozen():
 
 
 def test_json_schema_keys_and_order():
-    rec = DocumentRecord("d", "2019-10", "Titre", "Hanoï", "VNA", (
+    rec = DocumentRecord("d", "2019-10", "Titre", "Hanoï", "VNA", entities=(
         Organisation("OMD", 0, 3, "Organisation mondiale des douanes"), Person("Loi", 5, 8, "Nguyên Duc Loi"),
         Place("Hanoï", 10, 15, "city"), DateMention("2017", 20, 24, "2017"), Count("53 pays", 30, 37, 53, "pays", None)))
     d = rec.to_dict()
-    assert list(d) == ["doc_id", "published", "title", "dateline", "agency", "entities", "error"]
+    assert list(d) == ["doc_id", "published", "title", "dateline", "agency", "encoding", "repairs", "entities", "error"]
     assert [list(e)[:4] for e in d["entities"]] == [["label", "start", "end", "text"]] * 5
     assert d["entities"][0]["canonical"] == "Organisation mondiale des douanes"
     assert d["entities"][2]["kind"] == "city"

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .document import AGENCIES, normalise_published
+from .document import AGENCIES, normalise_published, parse_layout
 from .records import (Count, DateMention, DocumentRecord, Entity, ErrorInfo, Organisation, Person, Place)
 
-MAX_CHARS = 1_000_000
+# spaCy's limit is 1,000,000 characters; pieces of 100,000 keep memory flat on huge dispatches.
+CHUNK_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class InputDoc:
     text: str | None
     published: str | None = None
     error: ErrorInfo | None = None
+    encoding: str | None = None
+    repairs: tuple[str, ...] = ()
 
 
 def as_input(item: Any, index: int) -> InputDoc:
@@ -40,6 +43,7 @@ def as_input(item: Any, index: int) -> InputDoc:
     return InputDoc(str(index), None, error=ErrorInfo("InvalidInput", f"unsupported item type {type(item).__name__}"))
 
 
+
 class Extractor:
     """Loads the pipeline once; extracts one document or streams many, in order."""
 
@@ -51,6 +55,7 @@ class Extractor:
         self.nlp = nlp
         self._model = model
         self._resource_dir = resource_dir
+        self.chunk_chars = CHUNK_CHARS
 
     def extract(self, text: str, doc_id: str = "doc", published: str | None = None) -> DocumentRecord:
         return next(self._process([InputDoc(doc_id, text, published)]))
@@ -70,41 +75,83 @@ class Extractor:
 
     # -- internals ---------------------------------------------------------------------
     def _process(self, batch: list[InputDoc]) -> Iterator[DocumentRecord]:
-        docs: list[Doc | DocumentRecord] = [self._make_doc(item) for item in batch]
-        ready = [d for d in docs if isinstance(d, Doc)]
+        """One record per item; a long document is cut into chunks whose entities are shifted back."""
+        planned: list[list[Doc] | DocumentRecord] = [self._make_docs(item) for item in batch]
+        ready = [d for docs in planned if not isinstance(docs, DocumentRecord) for d in docs]
         try:
             done = iter(list(self.nlp.pipe(ready)))
         except Exception:  # one bad document must not sink the batch: redo one by one
             done = iter([self._safe(d) for d in ready])
-        for item, d in zip(batch, docs):
-            if isinstance(d, DocumentRecord):
-                yield d
+        for item, docs in zip(batch, planned):
+            if isinstance(docs, DocumentRecord):
+                yield docs
                 continue
-            result = next(done)
-            yield result if isinstance(result, DocumentRecord) else doc_to_record(result, item.doc_id)
+            results = [next(done) for _ in docs]
+            failed = next((r for r in results if isinstance(r, DocumentRecord)), None)
+            if failed is not None:
+                yield replace(failed, doc_id=item.doc_id, encoding=item.encoding, repairs=item.repairs)
+                continue
+            yield merge_chunks(results, item)
 
     def _safe(self, doc: Doc) -> Doc | DocumentRecord:
         try:
             return self.nlp(doc)
         except Exception as exc:  # reported in the record, never raised
-            return DocumentRecord(doc.user_data.get("asem_doc_id", "?"), published=doc._.asem_published,
-                                  error=ErrorInfo(type(exc).__name__, str(exc)))
+            return DocumentRecord("?", published=doc._.asem_published, error=ErrorInfo(type(exc).__name__, str(exc)))
 
-    def _make_doc(self, item: InputDoc) -> Doc | DocumentRecord:
+    def _make_docs(self, item: InputDoc) -> list[Doc] | DocumentRecord:
         if item.error is not None:
-            return DocumentRecord(item.doc_id, error=item.error)
+            return DocumentRecord(item.doc_id, encoding=item.encoding, repairs=item.repairs, error=item.error)
         if not isinstance(item.text, str):
             return DocumentRecord(item.doc_id, error=ErrorInfo("InvalidInput", "document has no text"))
-        if len(item.text) > MAX_CHARS:
-            return DocumentRecord(item.doc_id, error=ErrorInfo("DocumentTooLong", f"{len(item.text)} characters"))
         try:
             published = normalise_published(item.published)
         except ValueError as exc:
             return DocumentRecord(item.doc_id, error=ErrorInfo("InvalidPublished", str(exc)))
-        doc = self.nlp.make_doc(item.text)
-        doc._.asem_published = published
-        doc.user_data["asem_doc_id"] = item.doc_id
-        return doc
+        if len(item.text) > self.chunk_chars:
+            # the header of the whole document anchors the dates of every chunk
+            published = parse_layout(item.text[:200], published).published
+        docs = []
+        for offset, chunk in split_text(item.text, self.chunk_chars):
+            doc = self.nlp.make_doc(chunk)
+            doc._.asem_published = published
+            doc.user_data["asem_offset"] = offset
+            docs.append(doc)
+        return docs
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut `text` into pieces of at most `limit` characters, at a paragraph break, else a line
+    break, else a space, so that no entity is cut; offsets say where each piece starts."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start + limit // 2:end]
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut >= 0:
+                    end = start + limit // 2 + cut + len(sep)
+                    break
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def merge_chunks(docs: list[Doc], item: InputDoc) -> DocumentRecord:
+    """Records of consecutive chunks as one: layout from the first chunk, agency from the last."""
+    first = doc_to_record(docs[0], item.doc_id)
+    entities: list[Entity] = []
+    for doc in docs:
+        offset = doc.user_data.get("asem_offset", 0)
+        for e in doc_to_record(doc, item.doc_id).entities:
+            entities.append(replace(e, start=e.start + offset, end=e.end + offset) if offset else e)
+    agency = first.agency
+    if len(docs) > 1:
+        agency = doc_to_record(docs[-1], item.doc_id).agency or agency
+    return replace(first, agency=agency, encoding=item.encoding, repairs=item.repairs, entities=tuple(entities))
 
 
 def doc_to_record(doc: Doc, doc_id: str) -> DocumentRecord:

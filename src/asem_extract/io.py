@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+from .decoding import decode_bytes
+from .errors import InputError
 from .extractor import InputDoc
 from .records import DocumentRecord, ErrorInfo, entity_to_dict
 
@@ -21,9 +23,10 @@ def read_text_file(path: Path, doc_id: str) -> InputDoc:
     except OSError as exc:
         return InputDoc(doc_id, None, error=ErrorInfo("ReadError", str(exc)))
     try:
-        return InputDoc(doc_id, data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        return InputDoc(doc_id, None, error=ErrorInfo("DecodeError", f"not UTF-8: {exc.reason} at byte {exc.start}"))
+        decoded = decode_bytes(data)
+    except InputError as exc:
+        return InputDoc(doc_id, None, error=ErrorInfo("BinaryInput", str(exc)))
+    return InputDoc(doc_id, decoded.text, encoding=decoded.encoding, repairs=decoded.repairs)
 
 
 def read_jsonl_lines(lines: Iterable[str], source: str) -> Iterator[InputDoc]:
@@ -39,7 +42,7 @@ def read_jsonl_lines(lines: Iterable[str], source: str) -> Iterator[InputDoc]:
                 raise ValueError("missing 'id' or 'doc_id'")
             if not isinstance(obj.get("text"), str):
                 raise ValueError("missing 'text' string")
-            yield InputDoc(str(doc_id), obj["text"], obj.get("published"))
+            yield InputDoc(str(doc_id), obj["text"], obj.get("published"), encoding="utf-8")
         except ValueError as exc:  # json.JSONDecodeError is a ValueError
             yield InputDoc(f"{source}:{n}", None, error=ErrorInfo("InvalidJSONL", str(exc)))
 
@@ -49,11 +52,20 @@ def iter_inputs(paths: Iterable[str], stdin: IO[str] | None = None) -> Iterator[
     for p in paths:
         if p == "-":
             stream = stdin or sys.stdin
-            content = stream.read()
+            raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+            if isinstance(raw, bytes):
+                try:
+                    decoded = decode_bytes(raw)
+                except InputError as exc:
+                    yield InputDoc("stdin", None, error=ErrorInfo("BinaryInput", str(exc)))
+                    continue
+                content, encoding, repairs = decoded.text, decoded.encoding, decoded.repairs
+            else:
+                content, encoding, repairs = raw, None, ()
             if content.lstrip().startswith("{"):
                 yield from read_jsonl_lines(content.splitlines(), "stdin")
             else:
-                yield InputDoc("stdin", content)
+                yield InputDoc("stdin", content, encoding=encoding, repairs=repairs)
             continue
         path = Path(p)
         if path.is_dir():

@@ -81,6 +81,8 @@ class DocumentRecord:
     title: str | None = None
     dateline: str | None = None
     agency: str | None = None
+    encoding: str | None = None  # how the input bytes were decoded (null for text given as str)
+    repairs: tuple[str, ...] = ()  # what was repaired before extraction: invalid-bytes, html, mojibake
     entities: tuple[Entity, ...] = ()
     error: ErrorInfo | None = None
 
@@ -91,6 +93,8 @@ class DocumentRecord:
             "title": self.title,
             "dateline": self.dateline,
             "agency": self.agency,
+            "encoding": self.encoding,
+            "repairs": list(self.repairs),
             "entities": [entity_to_dict(e) for e in self.entities],
             "error": None if self.error is None else {"type": self.error.type, "message": self.error.message},
         }
@@ -104,6 +108,8 @@ class DocumentRecord:
             title=data.get("title"),
             dateline=data.get("dateline"),
             agency=data.get("agency"),
+            encoding=data.get("encoding"),
+            repairs=tuple(data.get("repairs") or ()),
             entities=tuple(entity_from_dict(e) for e in data.get("entities") or ()),
             error=None if not err else ErrorInfo(str(err.get("type")), str(err.get("message"))),
         )
