@@ -147,3 +147,51 @@ def test_evaluate_html_report(runner, corpus_records, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "http" not in page.split("<body>")[0]
     assert page.count('class="pair"') == len(list(GOLD.glob("*.json")))
     assert "first 5 of" in result.stdout and " | " in result.stdout  # errors listed with their context
+
+
+def test_resume_after_a_truncated_run(runner, small_corpus, tmp_path):
+    full = tmp_path / "full.jsonl"
+    assert runner.invoke(main, ["extract", str(small_corpus), "-o", str(full), "--quiet"]).exit_code == 0
+    lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    partial = tmp_path / "partial.jsonl"
+    partial.write_text(lines[0] + lines[1][: len(lines[1]) // 2], encoding="utf-8")  # killed mid-line
+    result = runner.invoke(main, ["extract", str(small_corpus), "-o", str(partial), "--quiet", "--resume"])
+    assert result.exit_code == 0, result.output
+    assert "1 documents already done" in result.stderr
+    assert partial.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
+    again = runner.invoke(main, ["extract", str(small_corpus), "-o", str(partial), "--quiet", "--resume"])
+    assert "3 documents already done, 0 documents" in again.stderr
+    assert partial.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
+
+
+def test_resume_needs_a_jsonl_output(runner, small_corpus):
+    assert runner.invoke(main, ["extract", str(small_corpus), "--resume"]).exit_code == 2
+
+
+def test_kill_9_then_resume(tmp_path):
+    """A real process killed with SIGKILL mid-run; --resume completes the same output, nothing lost or doubled."""
+    import os
+    import signal
+    import time
+
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    texts = sorted(CORPUS.glob("*.txt"))
+    for i in range(60):
+        shutil.copy(texts[i % len(texts)], dump / f"d{i:03d}.txt")
+    exe = str(Path(sys.executable).with_name("asem-extract"))
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([exe, "extract", str(dump), "-o", str(out), "--quiet", "--batch-size", "4"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 240
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20_000):
+        time.sleep(0.2)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    written = out.read_text(encoding="utf-8").count("\n")
+    assert 0 < written < 60
+    proc = subprocess.run([exe, "extract", str(dump), "-o", str(out), "--quiet", "--resume"], capture_output=True,
+                          text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    ids = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"d{i:03d}" for i in range(60)]

@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -44,7 +45,10 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True)
 @click.option("--published", help="Publication date (YYYY-MM or YYYY-MM-DD) for documents without a header.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def extract(paths, output, fmt, jobs, batch_size, published, quiet) -> None:
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run into the same -o file: documents already written are skipped, "
+                   "a truncated last line is dropped.")
+def extract(paths, output, fmt, jobs, batch_size, published, quiet, resume) -> None:
     """Extract entities from text files, directories of .txt files, .jsonl files or - (stdin).
 
     Every input document yields exactly one output record; a document that could not be
@@ -52,7 +56,7 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet) -> None:
     """
     from tqdm import tqdm
 
-    from .extractor import Extractor, InputDoc
+    from .extractor import Extractor
     from .io import RecordWriter, iter_inputs
 
     for p in paths:
@@ -60,17 +64,23 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet) -> None:
             raise click.UsageError(f"no such file or directory: {p}")
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o OUTPUT")
+    if resume and (not output or fmt != "jsonl"):
+        raise click.UsageError("--resume needs -o OUTPUT in jsonl format")
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
 
     t0 = time.perf_counter()
+    done: set[str] = resume_point(Path(output)) if resume else set()
     extractor = Extractor()
     inputs = iter_inputs(paths)
     if published:
-        inputs = (InputDoc(d.doc_id, d.text, d.published or published, d.error) for d in inputs)
-    writer = RecordWriter(output or sys.stdout, fmt)
+        inputs = (replace(d, published=d.published or published) for d in inputs)
+    if done:
+        inputs = (d for d in inputs if d.doc_id not in done)
+    writer = RecordWriter(output or sys.stdout, fmt, append=resume)
     labels: Counter[str] = Counter()
     n_docs = n_errors = 0
+    interrupted = False
     with tqdm(desc="documents", unit="doc", file=sys.stderr, disable=quiet) as bar:
         try:
             for rec in extractor.extract_many(inputs, batch_size=batch_size, n_process=jobs):
@@ -81,14 +91,38 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet) -> None:
                 bar.update(1)
                 if n_docs % batch_size == 0:
                     writer.flush()
+        except KeyboardInterrupt:
+            interrupted = True  # every line written so far is complete; --resume continues from here
         finally:
             writer.close()
     elapsed = time.perf_counter() - t0
     per_label = ", ".join(f"{label} {labels[label]}" for label in LABELS)
-    click.echo(f"{n_docs} documents, {n_errors} errors, {sum(labels.values())} entities ({per_label}) "
+    click.echo(("interrupted: " if interrupted else "")
+               + (f"{len(done)} documents already done, " if done else "")
+               + f"{n_docs} documents, {n_errors} errors, {sum(labels.values())} entities ({per_label}) "
                f"in {elapsed:.1f} s ({n_docs / elapsed if elapsed else 0:.1f} documents/s)"
                + (f" -> {output}" if output else ""), err=True)
-    sys.exit(1 if n_errors else 0)
+    sys.exit(130 if interrupted else 1 if n_errors else 0)
+
+
+def resume_point(path: Path) -> set[str]:
+    """doc_ids of the complete records in `path`; a truncated or broken tail is cut off the file."""
+    if not path.exists():
+        return set()
+    done: set[str] = set()
+    good_end = 0
+    with path.open("rb") as fh:
+        for line in fh:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                done.add(str(json.loads(line)["doc_id"]))
+            except (ValueError, KeyError, TypeError):
+                break
+            good_end += len(line)
+    with path.open("r+b") as fh:
+        fh.truncate(good_end)
+    return done
 
 
 @main.command(epilog=EPILOG_EVALUATE)

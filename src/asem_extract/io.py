@@ -81,7 +81,7 @@ def iter_inputs(paths: Iterable[str], stdin: IO[str] | None = None) -> Iterator[
 class RecordWriter:
     """Writes records as they come: JSON Lines and CSV stream; Parquet is written at close."""
 
-    def __init__(self, out: IO[str] | str | Path, fmt: str = "jsonl"):
+    def __init__(self, out: IO[str] | str | Path, fmt: str = "jsonl", append: bool = False):
         self.fmt = fmt
         self._rows: list[dict] = []
         if fmt == "parquet":
@@ -89,7 +89,8 @@ class RecordWriter:
                 raise ValueError("parquet output needs a file path (-o)")
             self.path, self.fh = Path(out), None
         else:
-            self.fh = open(out, "w", encoding="utf-8", newline="") if isinstance(out, (str, Path)) else out
+            mode = "a" if append else "w"
+            self.fh = open(out, mode, encoding="utf-8", newline="") if isinstance(out, (str, Path)) else out
             self._own = isinstance(out, (str, Path))
             if fmt == "csv":
                 self._csv = csv.DictWriter(self.fh, fieldnames=CSV_COLUMNS)
