@@ -18,6 +18,8 @@ Examples:
   asem-extract extract corpus -o out/records.jsonl
   asem-extract extract dump.jsonl --format csv -o out/entities.csv --jobs 2
   cat dispatch.txt | asem-extract extract - --published 2019-10
+  asem-extract extract dump/ -o out/records.jsonl --resume
+  asem-extract extract dump/ -o out/records.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
 """
 EPILOG_EVALUATE = """\b
 Examples:
@@ -45,10 +47,14 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True)
 @click.option("--published", help="Publication date (YYYY-MM or YYYY-MM-DD) for documents without a header.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine (--jobs processes); dask: a Dask cluster (pip install asem-extract[dask]).")
+@click.option("--scheduler", help="Address of an existing Dask scheduler (default: start a local cluster).")
+@click.option("--workers", type=click.IntRange(min=1), help="Workers of the local Dask cluster (default 2).")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted run into the same -o file: documents already written are skipped, "
                    "a truncated last line is dropped.")
-def extract(paths, output, fmt, jobs, batch_size, published, quiet, resume) -> None:
+def extract(paths, output, fmt, jobs, batch_size, published, quiet, engine, scheduler, workers, resume) -> None:
     """Extract entities from text files, directories of .txt files, .jsonl files or - (stdin).
 
     Every input document yields exactly one output record; a document that could not be
@@ -69,9 +75,13 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet, resume) -> N
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
 
+    if engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise click.UsageError("--engine dask needs the dask extra: pip install 'asem-extract[dask]'") from None
     t0 = time.perf_counter()
     done: set[str] = resume_point(Path(output)) if resume else set()
-    extractor = Extractor()
     inputs = iter_inputs(paths)
     if published:
         inputs = (replace(d, published=d.published or published) for d in inputs)
@@ -82,8 +92,14 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet, resume) -> N
     n_docs = n_errors = 0
     interrupted = False
     with tqdm(desc="documents", unit="doc", file=sys.stderr, disable=quiet) as bar:
+        if engine == "dask":
+            from .dask_engine import extract_with_dask
+
+            records = extract_with_dask(inputs, batch_size=batch_size, scheduler=scheduler, workers=workers)
+        else:
+            records = Extractor().extract_many(inputs, batch_size=batch_size, n_process=jobs)
         try:
-            for rec in extractor.extract_many(inputs, batch_size=batch_size, n_process=jobs):
+            for rec in records:
                 writer.write(rec)
                 n_docs += 1
                 n_errors += rec.error is not None
