@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -39,6 +40,15 @@ CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][A-Za-z]+$")
 # Lower numbers win ties between rule candidates of equal length.
 PRIORITY = {"layout": 0, "honorific": 1, "titled": 2, "monument": 5, "gazetteer_org": 2, "org_pattern": 3, "cued_club": 3, "gazetteer_loc": 4, "cued_org": 5,
             "feature": 4, "region": 5, "vietnamese": 6, "acronym": 7, "paren": 8}
+
+
+class TokenView(NamedTuple):
+    """The few token attributes the rules read, copied once per Doc."""
+
+    text: str
+    pos_: str
+    whitespace_: str
+    i: int
 
 
 @dataclass(frozen=True)
@@ -87,7 +97,9 @@ class EntityRules(ResourceBacked):
 
     # -- pipeline --------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        words = [t.text for t in doc]
+        # one pass over the Doc: creating spaCy Token objects again in every rule costs more than the rules
+        view = [TokenView(t.text, t.pos_, t.whitespace_, t.i) for t in doc]
+        words = [t.text for t in view]
         header_end = (doc._.asem_layout or {}).get("header_end", 0)
         first = _first_token_at(doc, header_end)
         cands: list[Candidate] = []
@@ -109,22 +121,22 @@ class EntityRules(ResourceBacked):
             c = self._place_candidate(doc, m)
             if c:
                 cands.append(c)
-        toks = [Tok(t.text, t.pos_, bool(t.whitespace_)) for t in doc]
+        toks = [Tok(t.text, t.pos_, bool(t.whitespace_)) for t in view]
         for s in self.org_rules.find(toks, barrier=person_starts):
             if s.start >= first:
                 cands.append(Candidate(s.start, s.end, "ORG", "org_pattern"))
-        cands += self._features(doc, first)
-        cands += self._cued_organisations(doc, first)
-        cands += self._titled_names(doc, first, barrier | set(known))
-        cands += self._monument_places(doc, first, barrier)
-        cands += self._acronyms(doc, first, known)
+        cands += self._features(view, first)
+        cands += self._cued_organisations(view, first)
+        cands += self._titled_names(view, first, barrier | set(known))
+        cands += self._monument_places(view, first, barrier)
+        cands += self._acronyms(view, first, known)
         chosen = _select(cands)
         chosen += self._parenthesised(doc, chosen)
         chosen = _select(chosen)
         if self.use_model:
             chosen = self._fill_from_model(doc, chosen, first)
-        chosen = self._titled_given_names(doc, chosen)
-        chosen = self._same_name_same_label(doc, chosen)
+        chosen = self._titled_given_names(view, chosen)
+        chosen = self._same_name_same_label(view, chosen)
         ents = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = Span(doc, c.start, c.end, label=c.label)
@@ -190,7 +202,7 @@ class EntityRules(ResourceBacked):
             return Candidate(m.start, m.end, "LOC", "region", "region")
         return Candidate(m.start, m.end, "LOC", "gazetteer_loc", m.entry.kind)
 
-    def _features(self, doc: Doc, first: int) -> list[Candidate]:
+    def _features(self, doc: Sequence[TokenView], first: int) -> list[Candidate]:
         """`fleuve Rouge`, `baie d'Ha Long`, `delta du Mékong`: generic word + capitalised name."""
         out = []
         for i in range(first, len(doc) - 1):
@@ -211,7 +223,7 @@ class EntityRules(ResourceBacked):
                 out.append(Candidate(i, k, "LOC", "feature", "feature"))
         return out
 
-    def _titled_names(self, doc: Doc, first: int, barrier: set[int]) -> list[Candidate]:
+    def _titled_names(self, doc: Sequence[TokenView], first: int, barrier: set[int]) -> list[Candidate]:
         """`l'entraîneur sud-coréen Park Hang-seo`, `le Premier ministre Narendra Modi`: a title, at most
         two lower-case adjectives, then capitalised name words."""
         out = []
@@ -233,7 +245,7 @@ class EntityRules(ResourceBacked):
                 out.append(Candidate(j, k, "PER", "titled"))
         return out
 
-    def _monument_places(self, doc: Doc, first: int, barrier: set[int]) -> list[Candidate]:
+    def _monument_places(self, doc: Sequence[TokenView], first: int, barrier: set[int]) -> list[Candidate]:
         """`pont de Vam Công`, `stade de My Dinh`: the generic word stays out, the Vietnamese name is a place."""
         out = []
         for t in doc[first:]:
@@ -252,7 +264,7 @@ class EntityRules(ResourceBacked):
                 out.append(Candidate(j, k, "LOC", "monument"))
         return out
 
-    def _cued_organisations(self, doc: Doc, first: int) -> list[Candidate]:
+    def _cued_organisations(self, doc: Sequence[TokenView], first: int) -> list[Candidate]:
         """`club Hanoi`, `société Viet Tien` (cue outside the span); `lycée Viêt Duc` (head inside)."""
         out = []
         for i in range(max(first, 0), len(doc) - 1):
@@ -269,7 +281,7 @@ class EntityRules(ResourceBacked):
                 out.append(Candidate(i if inside else i + 1, j, "ORG", source))
         return out
 
-    def _acronyms(self, doc: Doc, first: int, known: set[int]) -> list[Candidate]:
+    def _acronyms(self, doc: Sequence[TokenView], first: int, known: set[int]) -> list[Candidate]:
         out = []
         for t in doc[first:]:
             if not is_acronym(t.text) or t.text in self.acronym_stop or len(t.text) > 8:
@@ -307,7 +319,7 @@ class EntityRules(ResourceBacked):
         del by_end
         return chosen + out
 
-    def _same_name_same_label(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    def _same_name_same_label(self, doc: Sequence[TokenView], chosen: list[Candidate]) -> list[Candidate]:
         """A full name found once is that person wherever else it is written (`Park Hang-seo`), over the
         model's other labels or where the model found nothing."""
         names = {tuple(t.text for t in doc[c.start:c.end]) for c in chosen if c.label == "PER" and c.end - c.start > 1}
@@ -334,7 +346,7 @@ class EntityRules(ResourceBacked):
                         by_token[i] = new
         return sorted(out, key=lambda c: c.start)
 
-    def _titled_given_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    def _titled_given_names(self, doc: Sequence[TokenView], chosen: list[Candidate]) -> list[Candidate]:
         """`général Vinh`, `M. Phuc`: after a title, the last word of a person named earlier is that person."""
         given = {fold(doc[c.end - 1].text) for c in chosen if c.label == "PER" and c.end - c.start >= 2}
         if not given:
@@ -472,7 +484,7 @@ class EntityRules(ResourceBacked):
     # -- factories -------------------------------------------------------------------
 
 
-def _joined_hyphen(doc: Doc, k: int) -> bool:
+def _joined_hyphen(doc: Sequence[TokenView], k: int) -> bool:
     """Token k is a hyphen glued to the word before and after it (`Hang-seo`)."""
     return (doc[k].text == "-" and k > 0 and k + 1 < len(doc) and not doc[k - 1].whitespace_
             and not doc[k].whitespace_ and doc[k + 1].text.isalpha())
