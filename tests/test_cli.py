@@ -195,3 +195,27 @@ def test_kill_9_then_resume(tmp_path):
     assert proc.returncode == 0, proc.stderr
     ids = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == [f"d{i:03d}" for i in range(60)]
+
+
+def test_ctrl_c_stops_with_complete_lines(tmp_path):
+    import os
+    import signal
+    import time
+
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    texts = sorted(CORPUS.glob("*.txt"))
+    for i in range(80):
+        shutil.copy(texts[i % len(texts)], dump / f"d{i:03d}.txt")
+    out = tmp_path / "out.jsonl"
+    exe = str(Path(sys.executable).with_name("asem-extract"))
+    proc = subprocess.Popen([exe, "extract", str(dump), "-o", str(out), "--quiet", "--batch-size", "4"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 240
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20_000):
+        time.sleep(0.2)
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "interrupted" in err
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert 0 < len(lines) < 80 and all(line.endswith("\n") and json.loads(line)["doc_id"] for line in lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, Iterable, Iterator
@@ -67,11 +68,22 @@ class Extractor:
             while batch := list(islice(inputs, batch_size)):
                 yield from self._process(batch)
             return
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        fork = "fork" in mp.get_all_start_methods()
+        ctx = mp.get_context("fork" if fork else "spawn")
+        # forked workers inherit this very pipeline (copy-on-write): no second load, same components
+        _WORKER["parent"] = self if fork else None
         with ctx.Pool(n_process, initializer=_init_worker, initargs=(self._model, self._resource_dir)) as pool:
-            batches = iter(lambda: list(islice(inputs, batch_size)), [])
-            for records in pool.imap(_worker_process, batches):
-                yield from records
+            # a bounded window of batches in flight: Pool.imap would read the whole input ahead
+            pending: deque = deque()
+            while True:
+                while len(pending) < 2 * n_process:
+                    batch = list(islice(inputs, batch_size))
+                    if not batch:
+                        break
+                    pending.append(pool.apply_async(_worker_process, (batch,)))
+                if not pending:
+                    break
+                yield from pending.popleft().get()
 
     # -- internals ---------------------------------------------------------------------
     def _process(self, batch: list[InputDoc]) -> Iterator[DocumentRecord]:
@@ -184,11 +196,12 @@ def span_to_entity(span) -> Entity:
 
 
 # -- worker processes (one pipeline per process) ------------------------------------------
-_WORKER: dict[str, Extractor] = {}
+_WORKER: dict[str, Extractor | None] = {}
 
 
 def _init_worker(model: str | None, resource_dir: str | None) -> None:
-    _WORKER["extractor"] = Extractor(model=model, resource_dir=resource_dir)
+    parent = _WORKER.get("parent")
+    _WORKER["extractor"] = parent if parent is not None else Extractor(model=model, resource_dir=resource_dir)
 
 
 def _worker_process(batch: list[InputDoc]) -> list[DocumentRecord]:
