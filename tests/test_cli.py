@@ -219,3 +219,19 @@ def test_ctrl_c_stops_with_complete_lines(tmp_path):
     assert proc.returncode == 130 and "interrupted" in err
     lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
     assert 0 < len(lines) < 80 and all(line.endswith("\n") and json.loads(line)["doc_id"] for line in lines)
+
+
+def test_report_command(runner, corpus_records, tmp_path):
+    recs = list(corpus_records.values())[:5]
+    src = tmp_path / "records.jsonl"
+    lines = [json.dumps(r.to_dict(), ensure_ascii=False) for r in recs]
+    lines.append(json.dumps({"doc_id": "broken", "error": {"type": "DecodeError", "message": "bad bytes"}}))
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = runner.invoke(main, ["report", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") >= 4 and "<script" not in page
+    assert "6 documents, 1 with errors" in page and "broken" in page and "DecodeError" in page
+    top_org = recs[0].entities and next((e.canonical for e in recs[0].entities if e.label == "ORG"), None)
+    assert top_org is None or top_org.replace("'", "&#x27;") in page

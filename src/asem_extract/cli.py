@@ -192,6 +192,36 @@ def evaluate(gold_dir, corpus, pred, as_json, n_errors, html_path, texts_dir) ->
         click.echo(format_scores(scores, texts, n_errors))
 
 
+EPILOG_REPORT = """\b
+Examples:
+  asem-extract extract corpus -o out/records.jsonl && asem-extract report out/records.jsonl -o out/report.html
+"""
+
+
+@main.command(epilog=EPILOG_REPORT)
+@click.argument("records", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+def report(records, output) -> None:
+    """Summarise an extraction run (JSON Lines) as a self-contained HTML page: entities per label,
+    most mentioned organisations, people and places, a timeline of dates, documents with errors."""
+    from .reporting import html_report, summarize
+
+    bad = 0
+    rows = []
+    with open(records, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except ValueError:
+                    bad += 1
+    summary = summarize(rows)
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    Path(output).write_text(html_report(summary, title=f"asem-extract: {Path(records).name}"), encoding="utf-8")
+    click.echo(f"{summary.documents} documents, {sum(summary.labels.values())} entities"
+               + (f", {bad} unreadable lines skipped" if bad else "") + f" -> {output}", err=True)
+
+
 @main.command(epilog=EPILOG_VALIDATE)
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), help="Check offsets against these texts.")
