@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from dateparser.date import DateDataParser
@@ -21,6 +20,7 @@ from .numbers import parse_words
 from .resources import load_json, mapping_of, words_of
 
 CALENDAR_FILE = "fr/calendar.json"
+CACHE_SIZE = 8192
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,9 @@ def valid_day(year: int | None, month: int, day: int) -> bool:
 class DateFinder:
     """Finds DATE mentions and resolves their values; built once per pipeline."""
 
-    def __init__(self, resource_dir: str | Path | None = None):
+    def __init__(self, resource_dir: str | Path | None = None, count_like_words: frozenset[str] = frozenset()):
+        """`count_like_words`: nouns after which a four-digit number is a count, not a year (`2000 personnes`)."""
+        self.count_like_words = count_like_words
         cal = load_json(CALENDAR_FILE, resource_dir, required=("months", "weekdays", "seasons", "ordinals"))
         path = CALENDAR_FILE
         self.months = {k.lower(): v for k, v in mapping_of(cal, "months", path, (int,)).items()}
@@ -93,7 +95,8 @@ class DateFinder:
         self.rel_adj = mapping_of(cal, "relative_before", path, (int,))
         self.edges = words_of(cal, "period_edges", path)
         self.year_cues = words_of(cal, "year_cues", path)
-        self._parser_cache: dict[str, DateDataParser] = {}
+        self._parser_cache: dict[dt.date, DateDataParser] = {}
+        self._day_cache: dict[tuple[str, dt.date], str | None] = {}
         self._compile()
 
     # -- patterns -------------------------------------------------------------------
@@ -332,7 +335,6 @@ class DateFinder:
         return DateMatch(s, e, t, str(y))
 
     # -- resolution -------------------------------------------------------------------
-    count_like_words = frozenset()  # set by the component from the COUNT units (years vs `2000 personnes`)
 
     def _is_month_context(self, text: str, pos: int) -> bool:
         """`mai` alone is a month; so is `sept` only with a dot (the number `sept` is not)."""
@@ -374,22 +376,23 @@ class DateFinder:
         return None
 
     def parse_day(self, text: str, anchor: Anchor) -> str | None:
-        """A day-level expression through dateparser, relative to the publication day."""
+        """A day-level expression through dateparser, relative to the publication day.
+
+        One parser per publication day and a bounded cache of answers, both owned by this
+        finder (a shared default parser grows without bound: dateparser #457)."""
         base = anchor.date or dt.date(anchor.year or 2000, anchor.month or 1, 1)
-        return _dateparser_day(text, base.isoformat())
-
-
-@lru_cache(maxsize=8192)
-def _dateparser_day(text: str, base: str) -> str | None:
-    parser = _parser(base)
-    data = parser.get_date_data(text)
-    if data.date_obj is None or data.period != "day":
-        return None
-    return data.date_obj.date().isoformat()
-
-
-@lru_cache(maxsize=256)
-def _parser(base: str) -> DateDataParser:
-    return DateDataParser(languages=["fr"], settings={
-        "RELATIVE_BASE": dt.datetime.fromisoformat(base), "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-    })
+        key = (text, base)
+        if key not in self._day_cache:
+            if len(self._day_cache) >= CACHE_SIZE:
+                self._day_cache.clear()
+            parser = self._parser_cache.get(base)
+            if parser is None:
+                if len(self._parser_cache) >= 64:
+                    self._parser_cache.clear()
+                parser = self._parser_cache[base] = DateDataParser(languages=["fr"], settings={
+                    "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "DATE_ORDER": "DMY",
+                    "PREFER_DAY_OF_MONTH": "first"})
+            data = parser.get_date_data(text)
+            ok = data.date_obj is not None and data.period == "day"
+            self._day_cache[key] = data.date_obj.date().isoformat() if ok else None
+        return self._day_cache[key]

@@ -23,11 +23,11 @@ class DatesComponent(ResourceBacked):
         self._build()
 
     def _build(self) -> None:
-        self.finder = DateFinder(self.resource_dir)
         units = load_json(UNITS_FILE, self.resource_dir)
         # `2000 personnes` is a count, not a year: years followed by a counted measure word are skipped
-        self.finder.count_like_words = frozenset(
-            w.lower() for w in words_of(units, "unit_words", UNITS_FILE) + words_of(units, "year_blocking_nouns", UNITS_FILE))
+        count_like = frozenset(w.lower() for w in words_of(units, "unit_words", UNITS_FILE)
+                               + words_of(units, "year_blocking_nouns", UNITS_FILE))
+        self.finder = DateFinder(self.resource_dir, count_like_words=count_like)
 
     def __call__(self, doc: Doc) -> Doc:
         header_end = (doc._.asem_layout or {}).get("header_end", 0)

@@ -307,7 +307,6 @@ class EntityRules(ResourceBacked):
     def _parenthesised(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """`Émirats arabes unis (EAU)`: a short form in brackets takes the label of the name before it."""
         out = []
-        by_end = {c.end: c for c in chosen}
         taken = {i for c in chosen for i in range(c.start, c.end)}
         for c in chosen:
             i = c.end
@@ -316,7 +315,6 @@ class EntityRules(ResourceBacked):
                 if c.label in ("ORG", "LOC") and short[:1].isupper() and len(short) <= 10 and short not in self.acronym_stop \
                         and best_long_form(short, doc[c.start:c.end].text) is not None:
                     out.append(Candidate(i + 1, i + 2, c.label, "paren", c.kind))
-        del by_end
         return chosen + out
 
     def _same_name_same_label(self, doc: Sequence[TokenView], chosen: list[Candidate]) -> list[Candidate]:
