@@ -168,29 +168,38 @@ def test_resume_needs_a_jsonl_output(runner, small_corpus):
     assert runner.invoke(main, ["extract", str(small_corpus), "--resume"]).exit_code == 2
 
 
-def test_kill_9_then_resume(tmp_path):
-    """A real process killed with SIGKILL mid-run; --resume completes the same output, nothing lost or doubled."""
-    import os
-    import signal
+EXE = str(Path(sys.executable).with_name("asem-extract"))
+
+
+def _run_until_some_output(tmp_path, n_docs: int, stderr=subprocess.DEVNULL):
+    """Start a real extraction of n_docs copies of the corpus; return once some records are written."""
     import time
 
     dump = tmp_path / "dump"
     dump.mkdir()
     texts = sorted(CORPUS.glob("*.txt"))
-    for i in range(60):
+    for i in range(n_docs):
         shutil.copy(texts[i % len(texts)], dump / f"d{i:03d}.txt")
-    exe = str(Path(sys.executable).with_name("asem-extract"))
     out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen([exe, "extract", str(dump), "-o", str(out), "--quiet", "--batch-size", "4"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([EXE, "extract", str(dump), "-o", str(out), "--quiet", "--batch-size", "4"],
+                            stdout=subprocess.DEVNULL, stderr=stderr, text=True)
     deadline = time.time() + 240
     while time.time() < deadline and (not out.exists() or out.stat().st_size < 20_000):
         time.sleep(0.2)
+    return proc, dump, out
+
+
+def test_kill_9_then_resume(tmp_path):
+    """A real process killed with SIGKILL mid-run; --resume completes the same output, nothing lost or doubled."""
+    import os
+    import signal
+
+    proc, dump, out = _run_until_some_output(tmp_path, 60)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     written = out.read_text(encoding="utf-8").count("\n")
     assert 0 < written < 60
-    proc = subprocess.run([exe, "extract", str(dump), "-o", str(out), "--quiet", "--resume"], capture_output=True,
+    proc = subprocess.run([EXE, "extract", str(dump), "-o", str(out), "--quiet", "--resume"], capture_output=True,
                           text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     ids = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
@@ -200,20 +209,8 @@ def test_kill_9_then_resume(tmp_path):
 def test_ctrl_c_stops_with_complete_lines(tmp_path):
     import os
     import signal
-    import time
 
-    dump = tmp_path / "dump"
-    dump.mkdir()
-    texts = sorted(CORPUS.glob("*.txt"))
-    for i in range(80):
-        shutil.copy(texts[i % len(texts)], dump / f"d{i:03d}.txt")
-    out = tmp_path / "out.jsonl"
-    exe = str(Path(sys.executable).with_name("asem-extract"))
-    proc = subprocess.Popen([exe, "extract", str(dump), "-o", str(out), "--quiet", "--batch-size", "4"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 240
-    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20_000):
-        time.sleep(0.2)
+    proc, _, out = _run_until_some_output(tmp_path, 80, stderr=subprocess.PIPE)
     os.kill(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130 and "interrupted" in err
