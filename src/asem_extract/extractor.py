@@ -16,6 +16,9 @@ from .records import (Count, DateMention, DocumentRecord, Entity, ErrorInfo, Org
 
 # spaCy's limit is 1,000,000 characters; pieces of 100,000 keep memory flat on huge dispatches.
 CHUNK_CHARS = 100_000
+# documents per forward pass of the model: the tok2vec activations of 64 dispatches cost ~300 MB,
+# of 8 about 70 MB, at the same speed (measured on corpus/)
+MODEL_BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ class Extractor:
         planned: list[list[Doc] | DocumentRecord] = [self._make_docs(item) for item in batch]
         ready = [d for docs in planned if not isinstance(docs, DocumentRecord) for d in docs]
         try:
-            done = iter(list(self.nlp.pipe(ready)))
+            done = iter(list(self.nlp.pipe(ready, batch_size=MODEL_BATCH)))
         except Exception:  # one bad document must not sink the batch: redo one by one
             done = iter([self._safe(d) for d in ready])
         for item, docs in zip(batch, planned):
