@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from asem_extract.linking import Mention, org_canonicals, person_canonicals
 
 
@@ -158,3 +160,17 @@ def test_person_canonicals_ignore_other_labels():
     text = "Loi travaille à l'OMD, Loi Nguyen aussi."
     ms = mentions(text, [("PER", "Loi"), ("ORG", "OMD"), ("LOC", "Loi Nguyen")])
     assert person_canonicals(ms) == {0: "Loi"}
+
+
+@pytest.mark.parametrize("mention, names, expected", [
+    ("Comité populaire municipal", ["Comité populaire de Da Nang"], "Comité populaire de Da Nang"),
+    ("Comité populaire provincial", ["Comité populaire de la province de Quang Nam"],
+     "Comité populaire de la province de Quang Nam"),
+    ("Service municipal", ["Service municipal de l'éducation"], "Service municipal"),  # no place in the other name
+    ("Comité populaire municipal", ["Comité central du Parti"], "Comité populaire municipal"),
+])
+def test_local_bodies_take_the_full_name_given_elsewhere(mention, names, expected):
+    from asem_extract.linking import Mention, org_canonicals
+
+    mentions = [Mention("ORG", 0, len(n), n) for n in names] + [Mention("ORG", 500, 500 + len(mention), mention)]
+    assert org_canonicals(mentions, " " * 600, lambda name: None)[len(names)] == expected

@@ -54,6 +54,10 @@ def org_canonicals(mentions: Sequence[Mention], text: str,
             spelled.setdefault(entry[0], m.text)
     out = {}
     for i, m in orgs:
+        local = _local_body_name(m.text, [o.text for _, o in orgs])
+        if local is not None:
+            out[i] = local  # `Comité populaire municipal` -> `Comité populaire de Da Nang`
+            continue
         if m.text in defined:
             out[i] = defined[m.text]
             continue
@@ -67,6 +71,23 @@ def org_canonicals(mentions: Sequence[Mention], text: str,
         else:
             out[i] = m.text
     return out
+
+
+LOCAL_QUALIFIERS = re.compile(r"\s+(?:municipal|municipale|provincial|provinciale|de la ville|de la province|du district)$")
+
+
+def _local_body_name(text: str, names: Sequence[str]) -> str | None:
+    """A local body named by its level only takes the full name the document gives it elsewhere."""
+    m = LOCAL_QUALIFIERS.search(text)
+    if m is None:
+        return None
+    head = text[:m.start()]
+    for name in names:
+        rest = name[len(head):]
+        if name != text and name.startswith(head) and re.match(r"\s+(?:de|d['’]|du)\s", rest) \
+                and any(w[:1].isupper() for w in rest.split()):
+            return name
+    return None
 
 
 def person_canonicals(mentions: Sequence[Mention]) -> dict[int, str]:
