@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .acronyms import best_long_form
+from .people import is_vietnamese_syllable
 from .text import fold, is_acronym
 
 
@@ -42,19 +43,27 @@ def org_canonicals(mentions: Sequence[Mention], text: str,
         if not text[nxt.end:nxt.end + 3].lstrip().startswith(")"):
             continue
         short, long = nxt.text, m.text
-        kl, ks = known(long), known(short)
-        # letters that match (Schwartz–Hearst), the same gazetteer entry, or an unknown acronym
-        # right after the name (`Association du plastique du Vietnam (VPA)`: an English acronym)
-        if best_long_form(short, long) is not None or (kl and ks and kl[0] == ks[0]) or (ks is None and is_acronym(short)):
+        # a short form in brackets right after a name is defined by it, whether its letters match
+        # (Schwartz–Hearst) or not (`Association du plastique du Vietnam (VPA)`, an English acronym);
+        # when the letters match a trailing part only, that part is the long form
+        # (`Comité central du Parti communiste du Vietnam (PCV)` -> `Parti communiste du Vietnam`)
+        pos = best_long_form(short, long)
+        if pos and long[pos:pos + 1].isupper():
+            long = long[pos:]
+        ks = known(short)
+        if pos is None and ks is not None and fold(long).split()[0] != fold(ks[1]).split()[0]:
+            continue  # `Commission (UE)`: a well-known acronym of another body is not redefined
+        if is_acronym(short) or pos is not None or (short[:1].isupper() and " " not in short):
             defined.setdefault(short, long)
     spelled: dict[str, str] = {}
     for _, m in orgs:
         entry = known(m.text)
         if entry and not is_acronym(m.text):
-            spelled.setdefault(entry[0], m.text)
+            # a shortened form (`Nations unies`) spells nothing out: the full name stands for it
+            spelled.setdefault(entry[0], entry[1] if fold(m.text) in fold(entry[1]) else m.text)
     out = {}
     for i, m in orgs:
-        local = _local_body_name(m.text, [o.text for _, o in orgs])
+        local = _local_body_name(m, [o for _, o in orgs])
         if local is not None:
             out[i] = local  # `Comité populaire municipal` -> `Comité populaire de Da Nang`
             continue
@@ -64,30 +73,47 @@ def org_canonicals(mentions: Sequence[Mention], text: str,
         entry = known(m.text)
         if is_acronym(m.text) and entry:
             out[i] = spelled.get(entry[0], entry[1])
-        elif entry and fold(m.text) in fold(entry[1]) and len(m.text.split()) >= 2:
+        elif entry and fold(m.text) in fold(entry[1]):
             out[i] = entry[1]  # `Nations unies` -> `Organisation des Nations unies`
         elif entry and fold(m.text).replace(" ", "") == fold(entry[1]).replace(" ", ""):
             out[i] = entry[1]  # glue restored: `ministèrede la Santé` -> `ministère de la Santé`
         else:
-            out[i] = m.text
+            out[i] = _expand_acronyms(m.text, defined, known)
     return out
+
+
+def _expand_acronyms(name: str, defined: dict[str, str], known) -> str:
+    """`Comité central du PCV` -> `Comité central du Parti communiste du Vietnam`."""
+    words = name.split(" ")
+    changed = False
+    for k, w in enumerate(words):
+        if k and is_acronym(w):
+            long = defined.get(w) or (known(w) or (None, None))[1]
+            if long:
+                words[k], changed = long, True
+    return " ".join(words) if changed else name
 
 
 LOCAL_QUALIFIERS = re.compile(r"\s+(?:municipal|municipale|provincial|provinciale|de la ville|de la province|du district)$")
 
 
-def _local_body_name(text: str, names: Sequence[str]) -> str | None:
-    """A local body named by its level only takes the full name the document gives it elsewhere."""
-    m = LOCAL_QUALIFIERS.search(text)
+def _local_body_name(mention: Mention, others: Sequence[Mention]) -> str | None:
+    """A local body named by its level only (`Comité populaire provincial`) takes the full name the
+    document gives it, the nearest one before it if several provinces are named."""
+    m = LOCAL_QUALIFIERS.search(mention.text)
     if m is None:
         return None
-    head = text[:m.start()]
-    for name in names:
-        rest = name[len(head):]
-        if name != text and name.startswith(head) and re.match(r"\s+(?:de|d['’]|du)\s", rest) \
+    head = mention.text[:m.start()]
+    candidates = []
+    for other in others:
+        rest = other.text[len(head):]
+        if other.text != mention.text and other.text.startswith(head) and re.match(r"\s+(?:de|d['’]|du)\s", rest) \
                 and any(w[:1].isupper() for w in rest.split()):
-            return name
-    return None
+            candidates.append(other)
+    before = [o for o in candidates if o.start < mention.start]
+    if before:
+        return before[-1].text
+    return candidates[0].text if candidates else None
 
 
 def person_canonicals(mentions: Sequence[Mention]) -> dict[int, str]:
@@ -98,8 +124,18 @@ def person_canonicals(mentions: Sequence[Mention]) -> dict[int, str]:
     for i, m, words in people:
         best, best_len = m.text, len(words)
         for _, other, other_words in people:
-            n = len(words)
-            if len(other_words) > best_len and any(other_words[k:k + n] == words for k in range(len(other_words) - n + 1)):
+            # Vietnamese names do not drop their middle names: `Nguyen Loi` is not `Nguyen Duc Loi`
+            middle = not all(is_vietnamese_syllable(w) for w in other.text.replace("-", " ").split())
+            if len(other_words) > best_len and _contains(other_words, words, middle):
                 best, best_len = other.text, len(other_words)
         out[i] = best
     return out
+
+
+def _contains(name: list[str], part: list[str], middle_names: bool) -> bool:
+    """`Loi` in `Nguyên Duc Loi` (a run of words), or `Martin Green` in `Martin Andrew Green`
+    (first and last words kept, middle names dropped)."""
+    n = len(part)
+    if any(name[k:k + n] == part for k in range(len(name) - n + 1)):
+        return True
+    return middle_names and n >= 2 and part[0] == name[0] and part[-1] == name[-1]

@@ -7,6 +7,7 @@ plus a complement chain that reaches a capitalised word is one organisation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Container, Sequence
@@ -17,6 +18,8 @@ from .text import is_acronym
 ADJECTIVE_ENDINGS = ("al", "ale", "aux", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "el", "elle", "if", "ive",
                      "aire", "ain", "aine", "ente", "é", "ée", "ie", "is", "eur", "eure", "euse", "ant", "ante", "que",
                      "ite", "nal", "ère", "ier", "ger")
+ROMAN_ORDINAL_RE = re.compile(r"^[IVXLC]+(?:e|er|ème|è)$")
+VERB_ENDINGS = ("ent", "ons", "ez", "ait", "aient")  # `Banque mondiale estiment`: a verb after the name
 
 ORG_FILE = "fr/organisations.json"
 
@@ -34,6 +37,11 @@ class OrgSpan:
     end: int
 
 
+def _brand_like(word: str) -> bool:
+    """A capitalised name word (`Keio`, `VinUni`, `Pasteur`, `FPT`), not a function word."""
+    return word[:1].isupper() and word.replace("-", "").isalnum() and len(word) > 1
+
+
 class OrganisationRules:
     def __init__(self, resource_dir: str | Path | None = None):
         data = load_json(ORG_FILE, resource_dir, required=("lower_heads", "upper_heads", "connectors"))
@@ -49,6 +57,8 @@ class OrganisationRules:
         self.name_heads = set(words_of(data, "name_heads", ORG_FILE))
         self.company_cues = set(words_of(data, "company_cues", ORG_FILE))
         self.company_suffixes = set(words_of(data, "company_suffixes", ORG_FILE))
+        self.legal_forms = [tuple(p.replace("'", "' ").split()) for p in words_of(data, "legal_forms", ORG_FILE)]
+        self.lowercase_connectors = {c for c in words_of(data, "lowercase_connectors", ORG_FILE) if " " not in c}
         self.head_exclusions = {k: set(v) for k, v in (data.get("head_exclusions") or {}).items() if not k.startswith("_")}
 
     def is_head(self, word: str) -> bool:
@@ -72,14 +82,22 @@ class OrganisationRules:
                 i += 1
         return out
 
-    def _connector_len(self, toks, j, head: str) -> int:
+    def _legal_form(self, toks, j) -> int:
+        for form in self.legal_forms:
+            words = [t.text.lower().replace("’", "'") for t in toks[j:j + len(form)]]
+            if len(words) == len(form) and all(w == f or f.endswith("'") and w == f for w, f in zip(words, form)):
+                return len(form)
+        return 0
+
+    def _connector_len(self, toks, j, head: str, lowercase_ok: bool = False) -> int:
         """Number of tokens of the connector starting at j (`de la` is 2, `et de l'` 3), 0 if none."""
         if j >= len(toks):
             return 0
         w = toks[j].text.lower().replace("’", "'")
         if w in (",", "et"):
             # `ministère de la Culture, des Sports et du Tourisme`; a comma needs a connector after it
-            nxt = self._connector_len(toks, j + 1, head) if toks[min(j + 1, len(toks) - 1)].text not in (",", "et") else 0
+            nxt = self._connector_len(toks, j + 1, head, lowercase_ok) \
+                if toks[min(j + 1, len(toks) - 1)].text not in (",", "et") else 0
             if nxt:
                 return 1 + nxt
             if w == "," or j + 1 >= len(toks) or self.is_head(toks[j + 1].text):
@@ -90,19 +108,22 @@ class OrganisationRules:
                 return 2  # `Banque internationale pour la reconstruction et le développement`
             return 1
         n = 0
-        if w in self.connectors or (head in self.place_heads and w in self.place_words):
+        if w in self.connectors or (head in self.place_heads and w in self.place_words) \
+                or (lowercase_ok and w in self.lowercase_connectors):
             n = 1
         if n and j + n < len(toks) and toks[j + n].text.lower().replace("’", "'") in ("la", "l'", "le", "les"):
             n += 1  # `de la`, `pour la`
         return n
 
-    def _is_adjective(self, tok: Tok) -> bool:
+    def _is_adjective(self, tok: Tok, strict: bool = False) -> bool:
         """A lower-case adjective of a name (`militaire`, `allemande`, `unies`), not a verb (`finance`)."""
         w = tok.text
         if not (w.replace("-", "").isalpha() and w[:1].islower()):
             return False
         low = w.lower()
-        return w in self.head_adjectives or tok.pos in ("ADJ", "VERB", "NOUN") and (
+        if w in self.head_adjectives or tok.pos == "ADJ" and not low.endswith(VERB_ENDINGS) and not strict:
+            return True
+        return tok.pos in ("ADJ", "VERB", "NOUN") and (
             low.endswith(ADJECTIVE_ENDINGS) or low[-1:] in "sx" and low[:-1].endswith(ADJECTIVE_ENDINGS))
 
     def _at(self, toks, i, barrier) -> OrgSpan | None:
@@ -111,6 +132,8 @@ class OrganisationRules:
         j = i + 1
         while j < len(toks) and (toks[j].text in self.head_adjectives or self._is_adjective(toks[j])):
             j += 1
+        while (n := self._legal_form(toks, j)):
+            j += n  # `Banque commerciale par actions`, `Société à responsabilité limitée`
         has_adjective = j > i + 1
         lowercase_ok = True
         if has_adjective and upper and j < len(toks) and toks[j].text.isdigit():
@@ -143,6 +166,8 @@ class OrganisationRules:
         if toks[k].text[:1].isupper() and toks[k].text[:1].isalpha():
             if self.is_head(toks[k].text) and k > 0 and toks[k - 1].text.lower() in ("et", ","):
                 return None
+            if ROMAN_ORDINAL_RE.match(toks[k].text):
+                return None  # `Assemblée nationale de la XVe législature`
             j = k
             while j < len(toks) and j not in barrier and (
                     (toks[j].text[:1].isupper() and toks[j].text[:1].isalpha())
@@ -153,13 +178,26 @@ class OrganisationRules:
         j = k
         while j < len(toks) and j - k < 3 and toks[j].text[:1].islower() and toks[j].text.isalpha() \
                 and toks[j].pos in ("NOUN", "ADJ") and toks[j].text.lower() not in self.connectors \
-                and (j == k or self._is_adjective(toks[j])):
+                and (j == k or self._is_adjective(toks[j], strict=True)):
             j += 1  # one noun and its adjectives: `coopération internationale`, not `... finance`
         if j == k:
             return None
-        c = self._connector_len(toks, j, "") if j < len(toks) else 0
+        if j + 2 < len(toks) and _hyphen_pair(toks, j):
+            # `Association d'amitié Vietnam-Cuba`, `Hôpital d'amitié Vietnam-Japon`
+            end = j + 3
+            c = self._connector_len(toks, end, "") if end < len(toks) else 0
+            if c and (nxt := self._content(toks, end + c, barrier, False)) is not None:
+                return nxt
+            return end
+        c = self._connector_len(toks, j, "", lowercase_ok) if j < len(toks) else 0
         if c and toks[j].text not in (",",) and (nxt := self._content(toks, j + c, barrier, lowercase_ok)) is not None:
             return nxt if lowercase_ok else j
         if lowercase_ok and toks[k].pos == "NOUN":
             return j
         return None
+
+
+def _hyphen_pair(toks, j) -> bool:
+    """Tokens j..j+2 are `Vietnam-Cuba`: two capitalised words joined by a hyphen."""
+    return (j + 2 < len(toks) and toks[j].text[:1].isupper() and toks[j + 1].text == "-" and not toks[j].space_after
+            and not toks[j + 1].space_after and toks[j + 2].text[:1].isupper())

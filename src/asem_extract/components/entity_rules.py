@@ -22,7 +22,7 @@ from ..organisations import ORG_FILE as ORG_RULES_FILE, OrganisationRules, Tok
 from ..people import PEOPLE_FILE, PersonRules, is_name_word, is_vietnamese_syllable
 from ..resources import load_json, words_of
 from ..acronyms import best_long_form
-from ..counts import DEMONYM_RE
+from ..counts import DEMONYM_RE, UNITS_FILE
 from ..text import fold, is_acronym
 from .base import ResourceBacked
 
@@ -34,6 +34,8 @@ PLACE_RULES_FILE = "fr/places.json"
 FUZZY_CUTOFF = 95.0
 FUZZY_MIN_LENGTH = 8
 PLACE_PREPOSITIONS = ("à", "de", "d'", "d’", "du", "au", "en", "vers", "depuis")
+# `le Canadien Pieter Cullis`: a nationality noun, not a place
+SINGULAR_DEMONYM_RE = re.compile(r"^[A-ZÉ][a-zéèëï-]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne|and|ande)$")
 # a brand written in camel case: `VietinBank`, `TripAdvisor`, `PetroVietnam`
 CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][A-Za-z]+$")
 
@@ -61,7 +63,7 @@ class Candidate:
 
 
 class EntityRules(ResourceBacked):
-    resource_files = (ORG_FILE, PLACES_FILE, ACRONYM_STOPLIST, ORG_RULES_FILE, PEOPLE_FILE, PLACE_RULES_FILE)
+    resource_files = (ORG_FILE, PLACES_FILE, ACRONYM_STOPLIST, ORG_RULES_FILE, PEOPLE_FILE, PLACE_RULES_FILE, UNITS_FILE)
 
     def __init__(self, nlp: Language, name: str = "asem_entity_rules", resource_dir: str | None = None,
                  use_model: bool = True, fuzzy_cutoff: float = FUZZY_CUTOFF):
@@ -79,7 +81,9 @@ class EntityRules(ResourceBacked):
         load_organisations(self.orgs, self.resource_dir)
         self.places = Gazetteer(tokenize)
         self.known_places = load_places(self.places, self.resource_dir)
-        self.acronym_stop = load_acronym_stoplist(self.resource_dir)
+        units = load_json(UNITS_FILE, self.resource_dir)
+        # unit symbols (`EVP`, `MW`, `TWh`) are never organisations
+        self.acronym_stop = load_acronym_stoplist(self.resource_dir) | set(words_of(units, "symbols", UNITS_FILE))
         self.org_rules = OrganisationRules(self.resource_dir)
         self.person_rules = PersonRules(self.resource_dir)
         data = load_json(PLACE_RULES_FILE, self.resource_dir, required=("admin_words", "feature_words"))
@@ -88,6 +92,7 @@ class EntityRules(ResourceBacked):
         self.contextual_regions = set(words_of(data, "contextual_regions", PLACE_RULES_FILE))
         self.articles = set(words_of(data, "articles", PLACE_RULES_FILE))
         self.not_places = set(words_of(data, "not_places", PLACE_RULES_FILE))
+        self.directions = set(words_of(data, "direction_adjectives", PLACE_RULES_FILE))
         people = load_json(PEOPLE_FILE, self.resource_dir)
         self.portfolio = set(words_of(people, "portfolio_words", PEOPLE_FILE))
         self.person_titles = {fold(w) for w in words_of(people, "single_word_titles", PEOPLE_FILE)}
@@ -109,7 +114,11 @@ class EntityRules(ResourceBacked):
         known = {i for m in org_hits + loc_hits for i in range(m.start, m.end)}
         # a name may continue through a place word (`Nguyen Chi Vinh`) but not start on one
         barrier = {i for m in org_hits for i in range(m.start, m.end)}
-        people = self.person_rules.find(words, barrier=barrier, no_start={m.start for m in loc_hits})
+        # a town named like a family name (`Chu`) does not stop `Chu Lap Co`
+        no_start = {m.start for m in loc_hits if not (
+            m.end - m.start == 1 and fold(words[m.start]) in self.person_rules.family and m.end < len(words)
+            and is_vietnamese_syllable(words[m.end]))}
+        people = self.person_rules.find(words, barrier=barrier, no_start=no_start)
         person_starts = {p.start for p in people}
         for p in people:
             if p.start >= first:
@@ -135,6 +144,7 @@ class EntityRules(ResourceBacked):
         chosen = _select(chosen)
         if self.use_model:
             chosen = self._fill_from_model(doc, chosen, first)
+        chosen = self._with_direction(view, chosen)
         chosen = self._titled_given_names(view, chosen)
         chosen = self._same_name_same_label(view, chosen)
         ents = []
@@ -312,10 +322,24 @@ class EntityRules(ResourceBacked):
             i = c.end
             if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and i + 1 not in taken:
                 short = doc[i + 1].text
-                if c.label in ("ORG", "LOC") and short[:1].isupper() and len(short) <= 10 and short not in self.acronym_stop \
-                        and best_long_form(short, doc[c.start:c.end].text) is not None:
+                letters_match = best_long_form(short, doc[c.start:c.end].text) is not None
+                # after an organisation any short name in brackets is its short form (`(Vinamarine)`); after a
+                # place only one whose letters match (`Émirats arabes unis (EAU)`)
+                if c.label in ("ORG", "LOC") and short[:1].isupper() and len(short) <= 12 and short not in self.acronym_stop \
+                        and (letters_match or c.label == "ORG" and self.places.lookup(short) is None):
                     out.append(Candidate(i + 1, i + 2, c.label, "paren", c.kind))
         return chosen + out
+
+    def _with_direction(self, doc: Sequence[TokenView], chosen: list[Candidate]) -> list[Candidate]:
+        """`Java occidental`, `Kalimantan oriental`: a direction adjective after a region is part of its name."""
+        starts = {c.start for c in chosen}
+        out = []
+        for c in chosen:
+            if c.label == "LOC" and c.end < len(doc) and doc[c.end].text in self.directions and c.end not in starts \
+                    and doc[c.start].text not in self.contextual_regions:
+                c = Candidate(c.start, c.end + 1, "LOC", c.source, c.kind)
+            out.append(c)
+        return out
 
     def _same_name_same_label(self, doc: Sequence[TokenView], chosen: list[Candidate]) -> list[Candidate]:
         """A full name found once is that person wherever else it is written (`Park Hang-seo`), over the
@@ -455,8 +479,8 @@ class EntityRules(ResourceBacked):
             return None
         if first_word in self.org_rules.not_org_heads or first_word in self.not_places:
             return None
-        if e - s == 1 and (text in self.not_places or text in self.acronym_stop or DEMONYM_RE.match(text)
-                           and self.places.lookup(text) is None):
+        if e - s == 1 and (text in self.not_places or text in self.acronym_stop or (
+                DEMONYM_RE.match(text) or SINGULAR_DEMONYM_RE.match(text)) and self.places.lookup(text) is None):
             return None
         if e - s == 1 and doc[s].pos_ not in ("PROPN", "X") and self.places.lookup(text) is None \
                 and self.orgs.lookup(text) is None:
