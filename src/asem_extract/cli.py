@@ -77,7 +77,7 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet, engine, sche
 
     if engine == "dask":
         try:
-            import distributed  # noqa: F401
+            import distributed  # noqa: F401  (only checks that the extra is installed)
         except ImportError:
             raise click.UsageError("--engine dask needs the dask extra: pip install 'asem-extract[dask]'") from None
     t0 = time.perf_counter()

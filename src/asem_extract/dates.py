@@ -142,7 +142,7 @@ class DateFinder:
             ("weekday", re.compile(rf"(?<![\w-])(?P<wd>(?i:{WD}))(?:\s+(?P<rel>prochain|dernier)\b)?(?![\w-])")),
             ("month", re.compile(
                 rf"(?<![\w-])(?<!\d\s)(?P<m>{M})(?![\w])(?=(?:\s*(?:et|à|au|-|–|ou)\s+(?:(?:le\s+)?{DAY}\s+)?(?:{M})\s+(?P<y>{Y}))?)")),
-            ("year", re.compile(rf"(?<![\w.,/\-–])(?P<y>(?:1\d|20)\d\d)(?![\w/%]|[.,]\d|[-–]\d|\s?%)")),
+            ("year", re.compile(r"(?<![\w.,/\-–])(?P<y>(?:1\d|20)\d\d)(?![\w/%]|[.,]\d|[-–]\d|\s?%)")),
         ]
 
     # -- finding --------------------------------------------------------------------

@@ -9,8 +9,7 @@ spans, plans and events tagged ORG, MISC). The result replaces `doc.ents`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,9 +21,11 @@ from ..organisations import ORG_FILE as ORG_RULES_FILE, OrganisationRules, Tok
 from ..people import PEOPLE_FILE, PersonRules, is_name_word, is_vietnamese_syllable
 from ..resources import load_json, words_of
 from ..acronyms import best_long_form
-from ..counts import DEMONYM_RE, UNITS_FILE
+from ..counts import UNITS_FILE
 from ..text import fold, is_acronym
 from .base import ResourceBacked
+from .candidates import Candidate, TokenView, select_candidates
+from .model_spans import ModelSpanFixes
 
 PLACE_RULES_FILE = "fr/places.json"
 # rapidfuzz ratio from which a place or organisation name is taken for a known one. Chosen on the
@@ -33,36 +34,11 @@ PLACE_RULES_FILE = "fr/places.json"
 # at 95 and above only spacing, accents and one-letter slips remain.
 FUZZY_CUTOFF = 95.0
 FUZZY_MIN_LENGTH = 8
-PLACE_PREPOSITIONS = ("à", "de", "d'", "d’", "du", "au", "en", "vers", "depuis")
-# `le Canadien Pieter Cullis`: a nationality noun, not a place
-SINGULAR_DEMONYM_RE = re.compile(r"^[A-ZÉ][a-zéèëï-]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne|and|ande)$")
 # a brand written in camel case: `VietinBank`, `TripAdvisor`, `PetroVietnam`
 CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][A-Za-z]+$")
 
-# Lower numbers win ties between rule candidates of equal length.
-PRIORITY = {"layout": 0, "honorific": 1, "titled": 2, "monument": 5, "gazetteer_org": 2, "org_pattern": 3, "cued_club": 3, "gazetteer_loc": 4, "cued_org": 5,
-            "feature": 4, "region": 5, "vietnamese": 6, "acronym": 7, "paren": 8}
 
-
-class TokenView(NamedTuple):
-    """The few token attributes the rules read, copied once per Doc."""
-
-    text: str
-    pos_: str
-    whitespace_: str
-    i: int
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int  # token indices
-    end: int
-    label: str
-    source: str
-    kind: str | None = None
-
-
-class EntityRules(ResourceBacked):
+class EntityRules(ModelSpanFixes, ResourceBacked):
     resource_files = (ORG_FILE, PLACES_FILE, ACRONYM_STOPLIST, ORG_RULES_FILE, PEOPLE_FILE, PLACE_RULES_FILE, UNITS_FILE)
 
     def __init__(self, nlp: Language, name: str = "asem_entity_rules", resource_dir: str | None = None,
@@ -139,9 +115,9 @@ class EntityRules(ResourceBacked):
         cands += self._titled_names(view, first, barrier | set(known))
         cands += self._monument_places(view, first, barrier)
         cands += self._acronyms(view, first, known)
-        chosen = _select(cands)
+        chosen = select_candidates(cands)
         chosen += self._parenthesised(doc, chosen)
-        chosen = _select(chosen)
+        chosen = select_candidates(chosen)
         if self.use_model:
             chosen = self._fill_from_model(doc, chosen, first)
         chosen = self._with_direction(view, chosen)
@@ -386,123 +362,6 @@ class EntityRules(ResourceBacked):
             out.append(Candidate(t.i, t.i + 1, "PER", "titled_given_name"))
         return sorted(out, key=lambda c: c.start)
 
-    # -- the statistical model ------------------------------------------------------
-    def _fill_from_model(self, doc: Doc, chosen: list[Candidate], first: int) -> list[Candidate]:
-        taken = [False] * (len(doc) + 1)
-        for c in chosen:
-            for i in range(c.start, c.end):
-                taken[i] = True
-        out = list(chosen)
-        for ent in doc.ents:
-            if ent.label_ not in ("PER", "LOC", "ORG") or ent.start < first:
-                continue
-            for fixed in self._split_pairs(doc, ent):
-                out += self._take_model(doc, fixed, taken)
-        return out
-
-    def _split_pairs(self, doc: Doc, ent: Span):
-        """`Tam Coc - Bich Dong`: a pair of places written with a spaced dash is two entities."""
-        parts, start = [], ent.start
-        for t in ent:
-            if t.text in ("-", "–", "—") and t.i > ent.start and doc[t.i - 1].whitespace_ and t.whitespace_:
-                parts.append(doc[start:t.i])
-                start = t.i + 1
-        parts.append(doc[start:ent.end])
-        for part in parts:
-            if len(part):
-                fixed = self._fix_model_span(doc, part, ent.label_)
-                if fixed is not None:
-                    yield fixed
-
-    def _take_model(self, doc: Doc, fixed: tuple[int, int, str], taken: list[bool]) -> list[Candidate]:
-        s, e, label = fixed
-        if any(taken[i] for i in range(s, e)):
-            return []
-        for i in range(s, e):
-            taken[i] = True
-        kind = None
-        if label == "LOC":
-            entry = self.places.lookup(doc[s:e].text)
-            kind = entry.kind if entry else None
-        return [Candidate(s, e, label, "model", kind)]
-
-    def _after_minister(self, doc: Doc, i: int) -> bool:
-        """Is token i inside a portfolio: `ministre (indien) de la Défense`?"""
-        for k in range(i - 1, max(-1, i - 25), -1):
-            w = fold(doc[k].text)
-            if w in ("ministre", "ministres", "vice-ministre", "vice-ministres", "ministre-president"):
-                return True
-            if doc[k].text not in self.portfolio and not (doc[k].pos_ == "ADJ" and doc[k].text.islower()):
-                return False
-        return False
-
-    def _place_context(self, doc: Doc, s: int, e: int) -> bool:
-        """Two Vietnamese syllables after a preposition of place (`pont de Cao Lanh`, `à Hoa Lu`) name a
-        place: full names of people have three syllables or more, or a title before them."""
-        prev = doc[s - 1].text.lower() if s > 0 else ""
-        return e - s == 2 and (prev in PLACE_PREPOSITIONS or prev in self.admin_words)
-
-    def _vietnamese_place_shape(self, doc: Doc, s: int, e: int) -> bool:
-        words = [t.text for t in doc[s:e]]
-        if not (2 <= len(words) <= 3 and all(is_vietnamese_syllable(w) for w in words)):
-            return False
-        if self._place_context(doc, s, e):
-            return True
-        if fold(words[0]) in self.person_rules.family:
-            return False
-        prev = doc[s - 1].text.lower() if s > 0 else ""
-        return prev in (*PLACE_PREPOSITIONS, ",", "et") or prev in self.admin_words
-
-    def _fix_model_span(self, doc: Doc, ent: Span, label: str) -> tuple[int, int, str] | None:
-        s, e = ent.start, ent.end
-        connectors = ("de", "du", "des", "d'", "d’")
-        # leading articles, titles, administrative words; trailing connectors and punctuation
-        while s < e and (doc[s].text.lower() in self.articles or fold(doc[s].text) in self.title_words
-                         or doc[s].text.lower() in self.admin_words or doc[s].text.lower() in connectors
-                         or not doc[s].text[:1].isalnum()):
-            s += 1
-        if s < e and self._after_minister(doc, s):
-            # `ministre de la Défense Rajnath Singh`: the portfolio is not an ORG; a name may follow it
-            while s < e and doc[s].text in self.portfolio:
-                s += 1
-            if s == e or not all(is_name_word(t.text) for t in doc[s:e]):
-                return None
-            label = "PER"
-        while e > s and (doc[e - 1].text.lower() in self.articles or doc[e - 1].text.lower() in (*connectors, "et")
-                         or not doc[e - 1].text[:1].isalnum()):
-            e -= 1
-        if s >= e:
-            return None
-        text = doc[s:e].text
-        first_word = doc[s].text
-        if not first_word[:1].isupper():
-            return None
-        if first_word in self.org_rules.not_org_heads or first_word in self.not_places:
-            return None
-        if e - s == 1 and (text in self.not_places or text in self.acronym_stop or (
-                DEMONYM_RE.match(text) or SINGULAR_DEMONYM_RE.match(text)) and self.places.lookup(text) is None):
-            return None
-        if e - s == 1 and doc[s].pos_ not in ("PROPN", "X") and self.places.lookup(text) is None \
-                and self.orgs.lookup(text) is None:
-            return None  # `Précisément`, `Décision`: a common word the model took for a name
-        if label == "PER" and any(t.text[:1].islower() and t.text.lower() not in self.person_rules.particles
-                                  for t in doc[s:e]):
-            return None  # `Nha nhac`
-        if label == "PER" and (e - s == 1 and is_acronym(first_word)):
-            return None
-        if label == "PER" and s >= 2 and doc[s - 1].text.lower() in ("de", "d'", "d’") \
-                and doc[s - 2].text.lower() in self.admin_words:
-            label = "LOC"  # `commune de Huong Thuy`
-        if label == "PER" and self._vietnamese_place_shape(doc, s, e):
-            label = "LOC"  # `à Hoa Lu`, `marché flottant de Cai Rang`: Vietnamese words with no family name
-        if self.orgs.lookup(text) is not None:
-            label = "ORG"
-        elif self.places.lookup(text) is not None:
-            label = "LOC"
-        if fold(text) in ("photo", "source", "vna", "avi", "cvn") and label != "ORG":
-            return None
-        return s, e, label
-
     # -- factories -------------------------------------------------------------------
 
 
@@ -517,19 +376,6 @@ def _first_token_at(doc: Doc, offset: int) -> int:
         if t.idx >= offset:
             return t.i
     return len(doc)
-
-
-def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Greedy non-overlapping choice: longest first, then by source priority, then leftmost."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), PRIORITY.get(c.source, 9), c.start))
-    taken: set[int] = set()
-    out = []
-    for c in order:
-        if any(i in taken for i in range(c.start, c.end)):
-            continue
-        taken.update(range(c.start, c.end))
-        out.append(c)
-    return sorted(out, key=lambda c: c.start)
 
 
 @Language.factory(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 
 def add_entities(doc: Doc, spans: Iterable[tuple[int, int, str, dict]], override: frozenset[str] = frozenset()) -> int:
