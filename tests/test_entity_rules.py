@@ -103,3 +103,22 @@ def test_people_linked_to_fullest_name(extractor, text, expected):
 def test_organisation_canonical(extractor, text, expected):
     rec = extractor.extract(text)
     assert [e.canonical for e in rec.entities if e.label == "ORG"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Fondation VinFuture a décerné son prix.", ["Fondation VinFuture"]),
+    ("Un concert de la Délégation Wallonie-Bruxelles au Vietnam.", ["Délégation Wallonie-Bruxelles au Vietnam"]),
+    ("L'Association d'amitié Vietnam-Cuba a organisé une exposition.", ["Association d'amitié Vietnam-Cuba"]),
+    ("Il a reconduit la Cour populaire suprême et Le Minh Tri au Parquet.", ["Cour populaire suprême"]),
+    ("La Banque commerciale par actions de Saigon (SCB) a été placée sous contrôle.",
+     ["Banque commerciale par actions de Saigon", "SCB"]),
+    ("L'Assemblée nationale de la XVe législature a siégé.", ["Assemblée nationale"]),
+])
+def test_more_organisation_names(extractor, text, expected):
+    assert ents(extractor, text, "ORG") == expected
+
+
+def test_span_edge_inside_a_token_splits_it(extractor):
+    rec = extractor.extract("Des vents soufflant jusqu'à 149 km/h. Plus tard, 30 g/l.")
+    counts = [(e.text, e.unit, e.qualifier) for e in rec.entities if e.label == "COUNT"]
+    assert counts == [("149 km/h", "km/h", "<="), ("30 g/l", "g/l", None)]

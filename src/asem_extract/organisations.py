@@ -102,7 +102,7 @@ class OrganisationRules:
                 return 1 + nxt
             if w == "," or j + 1 >= len(toks) or self.is_head(toks[j + 1].text):
                 return 0  # `... et la Banque mondiale`: a second organisation, not part of this one
-            if toks[j + 1].text.lower().replace("’", "'") in ("la", "l'", "le", "les"):
+            if toks[j + 1].text.replace("’", "'") in ("la", "l'", "le", "les"):  # `et Le Minh Tri` is a name
                 if not head[:1].isupper() or j + 2 < len(toks) and self.is_head(toks[j + 2].text):
                     return 0  # `le gouvernement et le peuple japonais`: two things
                 return 2  # `Banque internationale pour la reconstruction et le développement`
@@ -111,8 +111,8 @@ class OrganisationRules:
         if w in self.connectors or (head in self.place_heads and w in self.place_words) \
                 or (lowercase_ok and w in self.lowercase_connectors):
             n = 1
-        if n and j + n < len(toks) and toks[j + n].text.lower().replace("’", "'") in ("la", "l'", "le", "les"):
-            n += 1  # `de la`, `pour la`
+        if n and j + n < len(toks) and toks[j + n].text.replace("’", "'") in ("la", "l'", "le", "les"):
+            n += 1  # `de la`, `pour la` (lower case: `de Le Minh Tri` is a name)
         return n
 
     def _is_adjective(self, tok: Tok, strict: bool = False) -> bool:
@@ -139,6 +139,17 @@ class OrganisationRules:
         if has_adjective and upper and j < len(toks) and toks[j].text.isdigit():
             j += 1  # `Hôpital militaire central 108`
         end = j if (has_adjective and (upper or head in self.adjective_only)) else None
+        if upper and not has_adjective and i > 0 and toks[i - 1].text not in (".", "\n", "»", "«", ":", "!", "?") \
+                and j < len(toks) and j not in barrier and _brand_like(toks[j].text):
+            # `Fondation VinFuture`, `Université Keio`, `Délégation Wallonie-Bruxelles au Vietnam`
+            k = j
+            while k < len(toks) and k - j < 4 and k not in barrier and (
+                    _brand_like(toks[k].text) or toks[k].text == "-" and not toks[k - 1].space_after):
+                k += 1
+            if toks[k - 1].text == "-":
+                k -= 1
+            j = end = k
+            lowercase_ok = False
         while j < len(toks):
             c = self._connector_len(toks, j, head)
             if c == 0:
