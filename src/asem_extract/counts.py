@@ -72,6 +72,7 @@ class CountFinder:
         self.invariable = set(words_of(units, "invariable", UNITS_FILE))
         self.prenominal = set(words_of(units, "prenominal_adjectives", UNITS_FILE))
         self.not_nouns = set(words_of(units, "not_counted_nouns", UNITS_FILE))
+        self.always_nouns = set(words_of(units, "always_nouns", UNITS_FILE))
         self._compile()
 
     def _compile(self) -> None:
@@ -82,7 +83,7 @@ class CountFinder:
             rf"(?<![^\W\d_])(?<!-)(?:{W})(?:(?:-|\s+|\s+et\s+|-et-)(?:{W}|{SC}))*(?![\w-])", re.IGNORECASE)
         self.scale_re = re.compile(rf"\s+({SC})(?![\w])", re.IGNORECASE)
         self.approx_re = re.compile(
-            rf"(?<![\w-])(?:une?\s+)(?P<a>{_alt(self.approx)})\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
+            rf"(?<![\w-])(?:une?\s+)(?P<a>{_alt(self.approx)})(?:\s+(?:de\s+|d['’]\s*)|(?=[\s,.;)]))", re.IGNORECASE)
         self.fraction_re = re.compile(
             rf"(?<![\w-])(?:une?\s+)(?P<f>{_alt(self.fractions)})(?:-|\s+(?:de\s+|d['’]\s*))", re.IGNORECASE)
         self.q_before_re = re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{_alt(self.q_before)})\s*$", re.IGNORECASE)
@@ -191,8 +192,8 @@ class CountFinder:
                 noun = self._noun_after(text, words, by_start, starts, noun_from)
                 if noun is not None:
                     unit, end = self.lemma(noun.text), noun.end
-        if kind == "approx" and unit is None:
-            return None
+        if kind == "approx" and unit is None and re.search(r"(?:de|d['’])\s*$", text[ns:ne]):
+            return None  # `une centaine de` needs its noun; `une quinzaine` alone is a count
         if unit in ("heure", "h") and (re.search(r"\bà\s+$", text[max(0, ns - 4):ns])
                                       or re.match(r"\s+(?:du matin|du soir|de l['’]après-midi)", text[end:end + 20])):
             return None  # `à 3 heures du matin`: a time of day
@@ -228,7 +229,7 @@ class CountFinder:
                 return cand
             if low in self.prenominal and j < i + 2:
                 continue
-            if low in self.unit_words:
+            if low in self.unit_words or low in self.always_nouns:
                 return cand
             if not (cand.text[:1].islower() and cand.text.replace("-", "").isalpha()) or low in self.not_nouns:
                 return None

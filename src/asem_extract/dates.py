@@ -122,7 +122,8 @@ class DateFinder:
             ("edge", re.compile(
                 rf"(?P<edge>(?i:{EDGE}))(?P<m>(?i:{M}))?(?:\s+(?:de\s+|d')?)?(?P<y>{Y})(?!\d)")),
             ("edge_month", re.compile(rf"(?P<edge>(?i:{EDGE}))(?P<m>{M})(?![\w])")),
-            ("year_range", re.compile(rf"(?<![\d.,/-])(?P<y>{Y})\s*[-–/]\s*(?P<y2>{Y}|\d\d)(?![\d%]|[.,]\d)")),
+            # `2018-2019`, and historical spans of four-digit years (`1258-1308`)
+            ("year_range", re.compile(rf"(?<![\d.,/-])(?P<y>{Y}|1\d\d\d)\s*[-–/]\s*(?P<y2>{Y}|1\d\d\d|\d\d)(?![\d%]|[.,]\d)")),
             ("month_year", re.compile(rf"(?P<m>(?i:{M}))\s+(?:de\s+|d')?(?P<y>{Y})(?!\d)")),
             ("part", re.compile(
                 rf"(?:(?P<edge>(?i:{EDGE})))?(?P<ord>(?i:{ORD}))\s+(?P<kind>semestre|trimestre)(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<y>{Y}))?(?!\d)")),

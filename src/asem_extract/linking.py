@@ -122,6 +122,12 @@ def person_canonicals(mentions: Sequence[Mention]) -> dict[int, str]:
     people = [(i, m, fold(m.text).replace("-", " ").split()) for i, m in enumerate(mentions) if m.label == "PER"]
     out = {}
     for i, m, words in people:
+        if len(words) == 1:
+            # a given name alone (`Hông`) is the last word of a Vietnamese name: prefer such names
+            ending = [o for _, o, ow in people if len(ow) > 1 and ow[-1] == words[0]]
+            if ending:
+                out[i] = max(ending, key=lambda o: len(o.text.split())).text
+                continue
         best, best_len = m.text, len(words)
         for _, other, other_words in people:
             # Vietnamese names do not drop their middle names: `Nguyen Loi` is not `Nguyen Duc Loi`

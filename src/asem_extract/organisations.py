@@ -70,11 +70,14 @@ class OrganisationRules:
         nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
         return nxt in self.head_exclusions.get(toks[i].text, ())
 
-    def find(self, toks: Sequence[Tok], barrier: Container[int] = frozenset()) -> list[OrgSpan]:
+    def find(self, toks: Sequence[Tok], barrier: Container[int] = frozenset(),
+             no_head: Container[int] = frozenset()) -> list[OrgSpan]:
+        """`no_head`: tokens inside a known name (`Hauts Plateaux du Centre`), where no organisation starts."""
         out = []
         i = 0
         while i < len(toks):
-            span = self._at(toks, i, barrier) if self.is_head(toks[i].text) and not self._excluded(toks, i) else None
+            span = self._at(toks, i, barrier) if self.is_head(toks[i].text) and not self._excluded(toks, i) \
+                and i not in no_head else None
             if span:
                 out.append(span)
                 i = span.end
@@ -89,7 +92,7 @@ class OrganisationRules:
                 return len(form)
         return 0
 
-    def _connector_len(self, toks, j, head: str, lowercase_ok: bool = False) -> int:
+    def _connector_len(self, toks, j, head: str, lowercase_ok: bool = False, in_complement: bool = False) -> int:
         """Number of tokens of the connector starting at j (`de la` is 2, `et de l'` 3), 0 if none."""
         if j >= len(toks):
             return 0
@@ -103,7 +106,8 @@ class OrganisationRules:
             if w == "," or j + 1 >= len(toks) or self.is_head(toks[j + 1].text):
                 return 0  # `... et la Banque mondiale`: a second organisation, not part of this one
             if toks[j + 1].text.replace("’", "'") in ("la", "l'", "le", "les"):  # `et Le Minh Tri` is a name
-                if not head[:1].isupper() or j + 2 < len(toks) and self.is_head(toks[j + 2].text):
+                if not head[:1].isupper() or j + 2 < len(toks) and (
+                        self.is_head(toks[j + 2].text) or toks[j + 2].text[:1].isupper() and not in_complement):
                     return 0  # `le gouvernement et le peuple japonais`: two things
                 return 2  # `Banque internationale pour la reconstruction et le développement`
             return 1
@@ -150,8 +154,11 @@ class OrganisationRules:
                 k -= 1
             j = end = k
             lowercase_ok = False
+        in_complement = False
         while j < len(toks):
-            c = self._connector_len(toks, j, head)
+            # `... pour l'Asie et le Pacifique` continues a complement; `Union européenne et le Royaume-Uni`
+            # coordinates two names
+            c = self._connector_len(toks, j, head, in_complement=in_complement)
             if c == 0:
                 break
             k = j + c
@@ -163,6 +170,7 @@ class OrganisationRules:
                 break
             if toks[k].text[:1].isupper():
                 lowercase_ok = False  # after a proper name only names follow (`... des Nations unies pour le mandat`)
+            in_complement = True
             j = end = content_end
         if end is None:
             return None
@@ -189,8 +197,9 @@ class OrganisationRules:
         j = k
         while j < len(toks) and j - k < 3 and toks[j].text[:1].islower() and toks[j].text.isalpha() \
                 and toks[j].pos in ("NOUN", "ADJ") and toks[j].text.lower() not in self.connectors \
-                and (j == k or self._is_adjective(toks[j], strict=True)):
-            j += 1  # one noun and its adjectives: `coopération internationale`, not `... finance`
+                and (j == k or self._is_adjective(toks[j], strict=True)
+                     or j == k + 1 and toks[k].pos == "ADJ" and toks[j].pos == "NOUN"):
+            j += 1  # one noun and its adjectives: `coopération internationale`, `nouvelle ruralité`, not `... finance`
         if j == k:
             return None
         if j + 2 < len(toks) and _hyphen_pair(toks, j):
@@ -203,7 +212,7 @@ class OrganisationRules:
         c = self._connector_len(toks, j, "", lowercase_ok) if j < len(toks) else 0
         if c and toks[j].text not in (",",) and (nxt := self._content(toks, j + c, barrier, lowercase_ok)) is not None:
             return nxt if lowercase_ok else j
-        if lowercase_ok and toks[k].pos == "NOUN":
+        if lowercase_ok and (toks[k].pos == "NOUN" or toks[j - 1].pos == "NOUN"):
             return j
         return None
 

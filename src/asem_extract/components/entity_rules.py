@@ -95,10 +95,12 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
             m.end - m.start == 1 and fold(words[m.start]) in self.person_rules.family and m.end < len(words)
             and is_vietnamese_syllable(words[m.end]))}
         people = self.person_rules.find(words, barrier=barrier, no_start=no_start)
-        person_starts = {p.start for p in people}
+        person_starts = set()
         for p in people:
+            label = "LOC" if p.cue == "vietnamese" and self._place_context(doc, p.start, p.end) else "PER"
+            if label == "PER":
+                person_starts.add(p.start)
             if p.start >= first:
-                label = "LOC" if p.cue == "vietnamese" and self._place_context(doc, p.start, p.end) else "PER"
                 cands.append(Candidate(p.start, p.end, label, p.cue))
         for m in org_hits:
             cands.append(Candidate(m.start, m.end, "ORG", "gazetteer_org", m.entry.kind))
@@ -107,7 +109,8 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
             if c:
                 cands.append(c)
         toks = [Tok(t.text, t.pos_, bool(t.whitespace_)) for t in view]
-        for s in self.org_rules.find(toks, barrier=person_starts):
+        inside_known = {i for m in org_hits + loc_hits for i in range(m.start + 1, m.end)}
+        for s in self.org_rules.find(toks, barrier=person_starts, no_head=inside_known):
             if s.start >= first:
                 cands.append(Candidate(s.start, s.end, "ORG", "org_pattern"))
         cands += self._features(view, first)

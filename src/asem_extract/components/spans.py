@@ -14,24 +14,37 @@ def add_entities(doc: Doc, spans: Iterable[tuple[int, int, str, dict]], override
 
     Returns how many were added.
     """
-    added = 0
+    spans = list(spans)
+    # 1. token boundaries where rule spans need them (rare: one retokenization per cut)
+    for start, end, _, _ in spans:
+        if doc.char_span(start, end) is None:
+            _split_at(doc, start)
+            _split_at(doc, end)
+    # 2. one pass over the entities, one assignment of doc.ents
+    ents = list(doc.ents)
+    owner: list[int | None] = [None] * len(doc)
+    for n, e in enumerate(ents):
+        for i in range(e.start, e.end):
+            owner[i] = n
+    removed: set[int] = set()
+    added = []
     for start, end, label, attrs in spans:
         span = doc.char_span(start, end, label=label)
         if span is None:
-            if not _split_at(doc, start) or not _split_at(doc, end):
-                continue
-            span = doc.char_span(start, end, label=label)
-            if span is None:
-                continue
-        ents = list(doc.ents)
-        clash = [e for e in ents if e.start < span.end and span.start < e.end]
-        if any(e._.asem_source not in override for e in clash):
             continue
+        clash = {owner[i] for i in range(span.start, span.end) if owner[i] is not None}
+        if any(n == -1 or n in removed or ents[n]._.asem_source not in override for n in clash):
+            continue  # taken by an entity that does not give way (or by a span added here: -1)
+        removed |= clash
         for key, value in attrs.items():
             setattr(span._, key, value)
-        doc.ents = sorted([e for e in ents if e not in clash] + [span], key=lambda s: s.start)
-        added += 1
-    return added
+        for i in range(span.start, span.end):
+            owner[i] = -1
+        added.append(span)
+    if added:
+        kept = [e for n, e in enumerate(ents) if n not in removed]
+        doc.ents = sorted(kept + added, key=lambda s: s.start)
+    return len(added)
 
 
 def _split_at(doc: Doc, offset: int) -> bool:
