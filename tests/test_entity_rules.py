@@ -122,3 +122,14 @@ def test_span_edge_inside_a_token_splits_it(extractor):
     rec = extractor.extract("Des vents soufflant jusqu'à 149 km/h. Plus tard, 30 g/l.")
     counts = [(e.text, e.unit, e.qualifier) for e in rec.entities if e.label == "COUNT"]
     assert counts == [("149 km/h", "km/h", "<="), ("30 g/l", "g/l", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le contingent est arrivé à Bentiu, au Soudan du Sud.", ["Bentiu", "Soudan du Sud"]),
+    ("Un porte-conteneurs a accosté à Cai Mep, dans le Sud.", ["Cai Mep", "Sud"]),
+    ("Le satellite a été lancé depuis le centre spatial d'Uchinoura.", ["Uchinoura"]),
+    ("Le parc de haute technologie de Hoa Lac accueille des start-up.", ["Hoa Lac"]),
+    ("Il a rendu hommage à Samsung et à Nguyen Van Binh.", []),  # an organisation, a person: no place
+])
+def test_places_from_context(extractor, text, expected):
+    assert ents(extractor, text, "LOC") == expected

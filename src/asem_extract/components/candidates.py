@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 # Lower numbers win ties between rule candidates of equal length.
 PRIORITY = {"layout": 0, "honorific": 1, "titled": 2, "gazetteer_org": 2, "org_pattern": 3, "cued_club": 3,
-            "gazetteer_loc": 4, "feature": 4, "monument": 5, "region": 5, "cued_org": 5, "vietnamese": 6, "acronym": 7,
+            "gazetteer_loc": 4, "feature": 4, "monument": 5, "region": 5, "preposition": 9, "cued_org": 5, "vietnamese": 6, "acronym": 7,
             "paren": 8}
 
 

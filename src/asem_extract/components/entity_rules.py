@@ -117,6 +117,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
         cands += self._cued_organisations(view, first)
         cands += self._titled_names(view, first, barrier | set(known))
         cands += self._monument_places(view, first, barrier)
+        cands += self._places_after_preposition(view, first, barrier | set(known))
         cands += self._acronyms(view, first, known)
         chosen = select_candidates(cands)
         chosen += self._parenthesised(doc, chosen)
@@ -241,16 +242,43 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
             if t.text.lower() not in self.monument_words or t.i + 2 >= len(doc):
                 continue
             j = t.i + 1
-            if doc[j].pos_ == "ADJ" and doc[j].text.islower() and j + 1 < len(doc):
-                j += 1  # `stade national de My Dinh`
-            if doc[j].text.lower() in ("de", "d'", "d’", "du"):
+            # `stade national de My Dinh`, `parc de haute technologie de Hoa Lac`, `centre spatial d'Uchinoura`
+            while j < len(doc) and j - t.i <= 4 and doc[j].text.islower() and doc[j].text.isalpha() \
+                    and not (doc[j].text in ("de", "du", "des") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
                 j += 1
+            if j < len(doc) and doc[j].text.lower() in ("de", "d'", "d’", "du"):
+                j += 1
+            elif j > t.i + 1:
+                continue
             k = j
             while k < len(doc) and k - j < 3 and k not in barrier and is_vietnamese_syllable(doc[k].text):
                 k += 1
+            if k == j and j < len(doc) and j not in barrier and is_name_word(doc[j].text) and doc[j].text[-1:].isalpha() \
+                    and not is_acronym(doc[j].text) and j > t.i + 1 and doc[j - 1].text.lower() in ("d'", "d’", "de"):
+                k = j + 1  # a one-word foreign name: `centre spatial d'Uchinoura`, `marché de Barabachovo`
             if k - j >= 2 or (k - j == 1 and k < len(doc) and not doc[k].text[:1].isupper()
                               and fold(doc[j].text) not in self.person_rules.family and j > t.i + 1):
                 out.append(Candidate(j, k, "LOC", "monument"))
+        return out
+
+    def _places_after_preposition(self, doc: Sequence[TokenView], first: int, taken: set[int]) -> list[Candidate]:
+        """`arrivé à Bentiu,`, `installé à Thakhek depuis`, `accoste à Cai Mep,`: after `à`, a name the
+        gazetteers do not know, closed by punctuation or a preposition, is a place (a last resort:
+        every other rule and the model come first)."""
+        out = []
+        for t in doc[first:]:
+            if t.text != "à" or t.i + 1 >= len(doc):
+                continue
+            j = t.i + 1
+            if j in taken or not is_name_word(doc[j].text) or is_acronym(doc[j].text):
+                continue
+            k = j + 1
+            if all(is_vietnamese_syllable(x.text) for x in doc[j:j + 3]) and fold(doc[j].text) not in self.person_rules.family:
+                while k < len(doc) and k - j < 3 and is_vietnamese_syllable(doc[k].text) and k not in taken:
+                    k += 1
+            nxt = doc[k].text if k < len(doc) else "."
+            if nxt in (",", ".", ";", ")", ":") or nxt in ("et", "depuis", "dans", "pour", "en", "au", "avec", "où"):
+                out.append(Candidate(j, k, "LOC", "preposition"))
         return out
 
     def _cued_organisations(self, doc: Sequence[TokenView], first: int) -> list[Candidate]:
