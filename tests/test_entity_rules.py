@@ -133,3 +133,18 @@ def test_span_edge_inside_a_token_splits_it(extractor):
 ])
 def test_places_from_context(extractor, text, expected):
     assert ents(extractor, text, "LOC") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le directeur de WWF-Vietnam a parlé.", ["WWF-Vietnam"]),
+    ("Le V-KIST a été créé en 2015.", ["V-KIST"]),
+    ("L'Autorité de l’aviation civile du Vietnam (CAAV) a approuvé.", ["Autorité de l’aviation civile du Vietnam", "CAAV"]),
+    ("Un prêt de la Banque d’import-export de Corée.", ["Banque d’import-export de Corée"]),
+    ("L'Agence de coopération culturelle et technique (ACCT) est née en 1970.",
+     ["Agence de coopération culturelle et technique", "ACCT"]),
+    ("LeDépartement de l'Industrie et du Commerce de Lang Son table sur une hausse.",
+     ["Département de l'Industrie et du Commerce de Lang Son"]),
+    ("La Décision n°1746/QD-TTg a été publiée.", []),
+])
+def test_acronyms_hyphens_and_glue(extractor, text, expected):
+    assert ents(extractor, text, "ORG") == expected

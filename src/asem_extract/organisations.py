@@ -18,6 +18,8 @@ from .text import is_acronym
 ADJECTIVE_ENDINGS = ("al", "ale", "aux", "ien", "ienne", "ais", "aise", "ois", "oise", "ique", "el", "elle", "if", "ive",
                      "aire", "ain", "aine", "ente", "é", "ée", "ie", "is", "eur", "eure", "euse", "ant", "ante", "que",
                      "ite", "nal", "ère", "ier", "ger")
+# endings that nouns share (`table`, `ville`, `lieux`): trusted only when the tagger says adjective
+ADJ_ONLY_ENDINGS = ("il", "ile", "able", "ible", "eux")
 ROMAN_ORDINAL_RE = re.compile(r"^[IVXLC]+(?:e|er|ème|è)$")
 VERB_ENDINGS = ("ent", "ons", "ez", "ait", "aient")  # `Banque mondiale estiment`: a verb after the name
 
@@ -127,8 +129,9 @@ class OrganisationRules:
         low = w.lower()
         if w in self.head_adjectives or tok.pos == "ADJ" and not low.endswith(VERB_ENDINGS) and not strict:
             return True
+        endings = ADJECTIVE_ENDINGS + ADJ_ONLY_ENDINGS if tok.pos == "ADJ" else ADJECTIVE_ENDINGS
         return tok.pos in ("ADJ", "VERB", "NOUN") and (
-            low.endswith(ADJECTIVE_ENDINGS) or low[-1:] in "sx" and low[:-1].endswith(ADJECTIVE_ENDINGS))
+            low.endswith(endings) or low[-1:] in "sx" and low[:-1].endswith(endings))
 
     def _at(self, toks, i, barrier) -> OrgSpan | None:
         head = toks[i].text
@@ -195,10 +198,21 @@ class OrganisationRules:
                 j += 1
             return j
         j = k
-        while j < len(toks) and j - k < 3 and toks[j].text[:1].islower() and toks[j].text.isalpha() \
-                and toks[j].pos in ("NOUN", "ADJ") and toks[j].text.lower() not in self.connectors \
-                and (j == k or self._is_adjective(toks[j], strict=True)
-                     or j == k + 1 and toks[k].pos == "ADJ" and toks[j].pos == "NOUN"):
+        while j < len(toks) and j - k < 5:
+            tok = toks[j]
+            if tok.text == "-" and j > k and not toks[j - 1].space_after and not tok.space_after \
+                    and j + 1 < len(toks) and toks[j + 1].text.isalpha() and toks[j + 1].text.islower():
+                j += 2  # `import-export`
+                continue
+            if tok.text == "et" and j > k and j + 1 < len(toks) and self._is_adjective(toks[j - 1], strict=True) \
+                    and self._is_adjective(toks[j + 1], strict=True):
+                j += 2  # `coopération culturelle et technique`
+                continue
+            if not (tok.text[:1].islower() and tok.text.isalpha() and tok.pos in ("NOUN", "ADJ")
+                    and tok.text.lower() not in self.connectors
+                    and (j == k or self._is_adjective(tok, strict=True)
+                         or j == k + 1 and toks[k].pos == "ADJ" and tok.pos == "NOUN")):
+                break
             j += 1  # one noun and its adjectives: `coopération internationale`, `nouvelle ruralité`, not `... finance`
         if j == k:
             return None

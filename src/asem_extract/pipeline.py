@@ -19,6 +19,8 @@ EXCLUDE = ("parser", "lemmatizer", "attribute_ruler", "senter")
 GLUE_INFIXES = [
     r"(?:" + "|".join(rf"(?<=^[a-zàâçéèêëîïôûùüÿœ]{{{n}}})" for n in range(1, 15)) + r")(?=[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒĐ][a-zàâçéèêëîïôûùüÿœđ])",
     r"(?<=[0-9])[–—](?=[0-9])",
+    # `LeDépartement`, `DuVietnam`: a capitalised article glued to a name
+    r"(?:" + "|".join(rf"(?<=^{a})" for a in ("Le", "La", "Les", "Du", "De", "Des", "Au", "Aux")) + r")(?=[A-ZÀÂÇÉÈÊÎÔÛĐ][a-zàâçéèêëîïôûùüÿœđ])",
     # `Vietnam.-VNA`: the sentence end before a glued signature
     r"(?<=[\w)])\.(?=[-–—][A-ZÀ-Ý])",
     r"(?<=[.…])[-–—](?=[A-ZÀ-Ý])",

@@ -301,16 +301,24 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
     def _acronyms(self, doc: Sequence[TokenView], first: int, known: set[int]) -> list[Candidate]:
         out = []
         for t in doc[first:]:
-            if not is_acronym(t.text) or t.text in self.acronym_stop or len(t.text) > 8:
+            single = len(t.text) == 1 and t.text.isupper() and _joined_hyphen(doc, t.i + 1 if t.i + 1 < len(doc) else t.i) \
+                and t.i + 2 < len(doc) and is_acronym(doc[t.i + 2].text)
+            if not (is_acronym(t.text) or single) or t.text in self.acronym_stop or len(t.text) > 8:
                 continue
-            if t.i + 1 < len(doc) and doc[t.i + 1].text in self.org_rules.not_org_heads:
-                continue  # `SEA Games`: an event named after an acronym
-            if t.i > 0 and doc[t.i - 1].text == "/" or t.i + 2 < len(doc) and doc[t.i + 1].text == "-" \
-                    and doc[t.i + 2].text[:1].isupper() and not doc[t.i].whitespace_:
+            if t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and t.i > 1 \
+                    and not doc[t.i - 2].whitespace_ and (is_acronym(doc[t.i - 2].text) or len(doc[t.i - 2].text) == 1):
+                continue  # the second half of `V-KIST`
+            if t.i + 1 < len(doc) and doc[t.i + 1].text in self.org_rules.not_org_heads or (
+                    t.i + 2 < len(doc) and _joined_hyphen(doc, t.i + 1) and doc[t.i + 2].text in self.org_rules.not_org_heads):
+                continue  # `SEA Games`, `VN-Index`: an event or an index named after an acronym
+            if t.i > 0 and doc[t.i - 1].text == "/" or t.i + 1 < len(doc) and doc[t.i + 1].text == "/":
                 continue  # `n°1746/QD-TTg`: part of a document number
             if any(c.isdigit() for c in t.text):
                 continue
             end = t.i + 1
+            while end + 1 < len(doc) and _joined_hyphen(doc, end) and doc[end + 1].text[:1].isupper() \
+                    and doc[end + 1].text not in self.org_rules.not_org_heads:
+                end += 2  # `WWF-Vietnam`, `V-KIST`
             while end < len(doc) and end - t.i <= 3 and doc[end].text in self.org_rules.company_suffixes:
                 end += 1  # `LG Display`, `CFM International`
             if t.i in known and end == t.i + 1:
