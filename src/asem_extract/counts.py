@@ -8,6 +8,7 @@ while `279.000 candidats` counts `candidat`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -204,7 +205,6 @@ class CountFinder:
         return CountMatch(ns, end, text[ns:end], apply_scale(value, scale), unit, qualifier, ne, scale, is_digits)
 
     def _word_after(self, text, words, by_start, starts, pos) -> Word | None:
-        import bisect
         i = bisect.bisect_left(starts, pos)
         if i >= len(starts):
             return None

@@ -52,6 +52,7 @@ class Gazetteer:
         self.by_name: dict[str, Entry] = {}
         self._choices: dict[str, tuple[str, Entry]] | None = None
         self._choice_keys: list[str] = []
+        self._fuzzy_memo: dict[tuple[str, float], tuple[Entry, str, float] | None] = {}
 
     def add(self, name: str, entry: Entry) -> None:
         tokens = tuple(t for t in self._tokenize(name) if t.strip())
@@ -71,14 +72,23 @@ class Gazetteer:
     def fuzzy_lookup(self, name: str, cutoff: float) -> tuple[Entry, str, float] | None:
         """The closest name by rapidfuzz's ratio on accent-folded, space-free forms (so glued or
         misspelt forms match: `ministèrede la Santé`, `Quang Nihn`), if it scores at least `cutoff`."""
-        from rapidfuzz import fuzz, process
-
         if self._choices is None:
             self._choices = {}
             for key, entry in self.by_name.items():
                 self._choices.setdefault(key.replace(" ", ""), (key, entry))
             self._choice_keys = list(self._choices)
         query = fold(name).replace(" ", "")
+        key = (query, cutoff)
+        if key in self._fuzzy_memo:  # names repeat across a dump; a scan of every known name is the costly part
+            return self._fuzzy_memo[key]
+        if len(self._fuzzy_memo) >= 4096:
+            self._fuzzy_memo.clear()
+        self._fuzzy_memo[key] = result = self._fuzzy(query, cutoff)
+        return result
+
+    def _fuzzy(self, query: str, cutoff: float) -> tuple[Entry, str, float] | None:
+        from rapidfuzz import fuzz, process
+
         if query in self._choices:
             key, entry = self._choices[query]
             return entry, key, 100.0

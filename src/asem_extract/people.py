@@ -42,7 +42,6 @@ class PersonRules:
         self.honorifics = set(words_of(data, "honorifics", PEOPLE_FILE))
         self.family = {fold(w) for w in words_of(data, "vietnamese_family_names", PEOPLE_FILE)}
         self.ambiguous = {fold(w) for w in words_of(data, "ambiguous_family_names", PEOPLE_FILE)}
-        self.titles = {fold(w) for w in words_of(data, "title_heads", PEOPLE_FILE)}
         self.particles = {"de", "van", "von", "da", "di", "del", "bin", "binti", "der", "le", "la", "du", "al"}
 
     def find(self, words: Sequence[str], barrier: Container[int] = frozenset(),
@@ -89,6 +88,3 @@ class PersonRules:
         if n == 2 and j < len(words) and is_name_word(words[j]) and j not in barrier:
             return None  # a longer capitalised run that is not a Vietnamese name (`Ha Long Bay`)
         return NameSpan(i, j, "vietnamese")
-
-    def is_title(self, word: str) -> bool:
-        return fold(word) in self.titles or word in self.honorifics
