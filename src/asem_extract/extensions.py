@@ -1,11 +1,12 @@
 """Custom attributes on Doc and Span. They hold plain values only (strings, numbers,
-lists and dicts of them), so Docs pickle and serialise across processes."""
+lists and dicts of them), so Docs pickle and serialise across processes; `asem_pos`
+holds a lazy tag sequence that pickles as the plain list of its tags."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-DOC_ATTRS = ("asem_published", "asem_layout")
+DOC_ATTRS = ("asem_published", "asem_layout", "asem_pos")
 SPAN_ATTRS = ("asem_value", "asem_unit", "asem_qualifier", "asem_canonical", "asem_kind", "asem_source", "asem_code",
               "asem_lat", "asem_lon")
 

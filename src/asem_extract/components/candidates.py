@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Sequence
 
 # Lower numbers win ties between rule candidates of equal length.
 PRIORITY = {"layout": 0, "honorific": 1, "titled": 2, "gazetteer_org": 2, "org_pattern": 3, "cued_club": 3,
@@ -11,13 +11,27 @@ PRIORITY = {"layout": 0, "honorific": 1, "titled": 2, "gazetteer_org": 2, "org_p
             "paren": 8}
 
 
-class TokenView(NamedTuple):
-    """The few token attributes the rules read, copied once per Doc."""
+class TokenView:
+    """The few token attributes the rules read, copied once per Doc; the tag is read from
+    the Doc's (lazy) tag sequence only when a rule asks for it."""
 
-    text: str
-    pos_: str
-    whitespace_: str
-    i: int
+    __slots__ = ("text", "whitespace_", "i", "tags")
+
+    def __init__(self, text: str, whitespace_: str, i: int, tags: Sequence[str]):
+        self.text = text
+        self.whitespace_ = whitespace_
+        self.i = i
+        self.tags = tags
+
+    @property
+    def pos_(self) -> str:
+        return self.tags[self.i]
+
+    pos = pos_  # the name `organisations.Tok` uses
+
+    @property
+    def space_after(self) -> bool:
+        return bool(self.whitespace_)
 
 
 @dataclass(frozen=True)

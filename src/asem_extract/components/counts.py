@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ..counts import NUMBERS_FILE, UNITS_FILE, CountFinder, Word
 from ..extensions import register_extensions
+from ..tagging import pos_tags, prefetch_batch
 from .base import ResourceBacked
 from .spans import add_entities
 
@@ -23,15 +27,30 @@ class CountsComponent(ResourceBacked):
     def _build(self) -> None:
         self.finder = CountFinder(self.resource_dir)
 
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 8) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            inputs = {id(doc): self._inputs(doc) for doc in batch}
+            prefetch_batch(batch, lambda doc: self.finder.find(*inputs[id(doc)]))
+            for doc in batch:
+                yield self._add(doc, self.finder.find(*inputs[id(doc)]))
+
     def __call__(self, doc: Doc) -> Doc:
+        return self._add(doc, self.finder.find(*self._inputs(doc)))
+
+    @staticmethod
+    def _inputs(doc: Doc) -> tuple:
         header_end = (doc._.asem_layout or {}).get("header_end", 0)
-        words = [Word(t.idx, t.idx + len(t.text), t.text, t.pos_) for t in doc]
+        tags = pos_tags(doc)
+        words = [Word(t.idx, t.idx + len(t.text), t.text, t.i, tags) for t in doc]
         covered = sorted((e.start_char, e.end_char) for e in doc.ents)
 
         def blocked(start: int, end: int) -> bool:
             return any(s < end and start < e for s, e in covered)
 
-        matches = self.finder.find(doc.text, words, blocked, header_end)
+        return doc.text, words, blocked, header_end
+
+    @staticmethod
+    def _add(doc: Doc, matches) -> Doc:
         add_entities(doc, ((m.start, m.end, "COUNT", {"asem_value": m.value, "asem_unit": m.unit,
                                                       "asem_qualifier": m.qualifier, "asem_source": "count_rules"})
                            for m in matches))
@@ -39,7 +58,6 @@ class CountsComponent(ResourceBacked):
 
 
 @Language.factory("asem_counts", default_config={"resource_dir": None},
-                  assigns=["doc.ents", "span._.asem_value", "span._.asem_unit", "span._.asem_qualifier"],
-                  requires=["token.pos"])
+                  assigns=["doc.ents", "span._.asem_value", "span._.asem_unit", "span._.asem_qualifier"])
 def make_counts(nlp: Language, name: str, resource_dir: str | None) -> CountsComponent:
     return CountsComponent(name, resource_dir)

@@ -9,19 +9,21 @@ spans, plans and events tagged ORG, MISC). The result replaces `doc.ents`.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from ..extensions import register_extensions
 from ..gazetteer import (ACRONYM_STOPLIST, ORG_FILE, PLACES_FILE, Gazetteer, load_acronym_stoplist,
                          load_organisations, load_places)
-from ..organisations import ORG_FILE as ORG_RULES_FILE, OrganisationRules, Tok
+from ..organisations import ORG_FILE as ORG_RULES_FILE, OrganisationRules
 from ..people import PEOPLE_FILE, PersonRules, is_name_word, is_vietnamese_syllable
 from ..resources import load_json, words_of
 from ..acronyms import best_long_form
 from ..counts import UNITS_FILE
+from ..tagging import pos_tags, prefetch_batch
 from ..text import fold, is_acronym
 from .base import ResourceBacked
 from .candidates import Candidate, TokenView, select_candidates
@@ -77,9 +79,33 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
             fold(w) for w in words_of(people, "honorifics", PEOPLE_FILE)}
 
     # -- pipeline --------------------------------------------------------------------
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 8) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            views = {id(doc): self._view(doc) for doc in batch}
+            prefetch_batch(batch, lambda doc: self._read_tags(doc, views[id(doc)]))
+            for doc in batch:
+                yield self._run(doc, views[id(doc)])
+
     def __call__(self, doc: Doc) -> Doc:
+        return self._run(doc, self._view(doc))
+
+    @staticmethod
+    def _view(doc: Doc) -> list[TokenView]:
         # one pass over the Doc: creating spaCy Token objects again in every rule costs more than the rules
-        view = [TokenView(t.text, t.pos_, t.whitespace_, t.i) for t in doc]
+        tags = pos_tags(doc)
+        return [TokenView(t.text, t.whitespace_, t.i, tags) for t in doc]
+
+    def _read_tags(self, doc: Doc, view: list[TokenView]) -> None:
+        """The rules that read tags (run with the tags recording, see `prefetch_batch`)."""
+        self.org_rules.find(view)
+        self._features(view, 0)
+        self._titled_names(view, 0, set())
+        if self.use_model:
+            for ent in doc.ents:
+                for _fixed in self._split_pairs(doc, ent):
+                    pass
+
+    def _run(self, doc: Doc, view: list[TokenView]) -> Doc:
         words = [t.text for t in view]
         header_end = (doc._.asem_layout or {}).get("header_end", 0)
         first = _first_token_at(doc, header_end)
@@ -108,9 +134,8 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
             c = self._place_candidate(doc, m)
             if c:
                 cands.append(c)
-        toks = [Tok(t.text, t.pos_, bool(t.whitespace_)) for t in view]
         inside_known = {i for m in org_hits + loc_hits for i in range(m.start + 1, m.end)}
-        for s in self.org_rules.find(toks, barrier=person_starts, no_head=inside_known):
+        for s in self.org_rules.find(view, barrier=person_starts, no_head=inside_known):
             if s.start >= first:
                 cands.append(Candidate(s.start, s.end, "ORG", "org_pattern"))
         cands += self._features(view, first)
@@ -185,7 +210,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
             before = doc[m.start - 1].text if m.start > 0 else ""
             after = doc[m.end].text if m.end < len(doc) else ""
             nxt = doc[m.end] if m.end < len(doc) else None
-            described = nxt is not None and nxt.text[:1].islower() and nxt.pos_ in ("ADJ", "NOUN")
+            described = nxt is not None and nxt.text[:1].islower() and pos_tags(doc)[nxt.i] in ("ADJ", "NOUN")
             if not ((before == "(" and after == ")") or before.lower() in ("du", "le", "au") and not after[:1].isupper()
                     and not described):
                 return None  # `le Centre national de prévision` is no region
@@ -200,7 +225,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
                     and doc[i - 1].text not in (".", "\n"):
                 continue
             j = i + 1
-            if doc[j].pos_ == "ADJ" and doc[j].text.islower() and j + 1 < len(doc) \
+            if doc[j].text.islower() and doc[j].pos_ == "ADJ" and j + 1 < len(doc) \
                     and doc[j + 1].text.lower() in ("de", "du", "d'", "d’", "des"):
                 j += 1  # `plateau calcaire de Dong Van`
             if doc[j].text.lower() in ("de", "du", "d'", "d’", "des"):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..counts import DEMONYM_RE
 from ..people import is_name_word, is_vietnamese_syllable
+from ..tagging import pos_tags
 from ..text import fold, is_acronym
 
 from .candidates import Candidate
@@ -63,13 +64,18 @@ class ModelSpanFixes:
         return [Candidate(s, e, label, "model", kind)]
 
     def _after_minister(self, doc: Doc, i: int) -> bool:
-        """Is token i inside a portfolio: `ministre (indien) de la Défense`?"""
+        """Is token i inside a portfolio: `ministre (indien) de la Défense`? Only portfolio words and
+        lower-case adjectives may stand between; tags are read once a minister word is found."""
+        lower = []
         for k in range(i - 1, max(-1, i - 25), -1):
-            w = fold(doc[k].text)
-            if w in ("ministre", "ministres", "vice-ministre", "vice-ministres", "ministre-president"):
-                return True
-            if doc[k].text not in self.portfolio and not (doc[k].pos_ == "ADJ" and doc[k].text.islower()):
-                return False
+            text = doc[k].text
+            if fold(text) in ("ministre", "ministres", "vice-ministre", "vice-ministres", "ministre-president"):
+                tags = pos_tags(doc)
+                return all(tags[j] == "ADJ" for j in lower)
+            if text not in self.portfolio:
+                if not text.islower():
+                    return False
+                lower.append(k)
         return False
 
     def _place_context(self, doc: Doc, s: int, e: int) -> bool:
@@ -118,8 +124,8 @@ class ModelSpanFixes:
         if e - s == 1 and (text in self.not_places or text in self.acronym_stop or (
                 DEMONYM_RE.match(text) or SINGULAR_DEMONYM_RE.match(text)) and self.places.lookup(text) is None):
             return None
-        if e - s == 1 and doc[s].pos_ not in ("PROPN", "X") and self.places.lookup(text) is None \
-                and self.orgs.lookup(text) is None:
+        if e - s == 1 and self.places.lookup(text) is None and self.orgs.lookup(text) is None \
+                and pos_tags(doc)[s] not in ("PROPN", "X"):
             return None  # `Précisément`, `Décision`: a common word the model took for a name
         if label == "PER" and any(t.text[:1].islower() and t.text.lower() not in self.person_rules.particles
                                   for t in doc[s:e]):
