@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from asem_extract import Extractor
 from asem_extract.errors import ResourceError
 from asem_extract.pipeline import build_pipeline
-from asem_extract.tagging import LazyPOS, load_function_words, prefetch_many, receptive_field
+from asem_extract.tagging import PUNCTUATION, LazyPOS, load_function_words, prefetch_many, receptive_field
 
 # the rules ask whether a word is a noun, an adjective or a name; `a`, `ont` as main verbs are VERB
 # for the tagger and AUX in the list, which no rule tells apart for these words
@@ -53,10 +53,12 @@ def test_lazy_tags_equal_tags_of_the_whole_doc(nlp, tagger, block_tagger, corpus
             assert lazy[i] == expected, (name, i, lazy.words[max(0, i - 3):i + 4])
 
 
-def test_listed_function_words_never_get_an_open_class_tag(tagger, corpus_texts):
+def test_listed_words_and_punctuation_never_get_an_open_class_tag(tagger, corpus_texts):
     fixed = load_function_words()
     for text in corpus_texts.values():
         for t in tagger(text):
+            if t.is_space or all(c in PUNCTUATION for c in t.text):
+                assert t.pos_ in ("PUNCT", "SPACE"), (t.text, t.pos_)
             if t.text in fixed:
                 assert t.pos_ not in OPEN_CLASS, (t.text, t.pos_, t.doc[max(0, t.i - 5):t.i + 5].text)
                 assert t.pos_ != "VERB" or fixed[t.text] == "AUX", t.text

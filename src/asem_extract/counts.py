@@ -78,7 +78,8 @@ class CountFinder:
         self.invariable = set(words_of(units, "invariable", UNITS_FILE))
         self.prenominal = set(words_of(units, "prenominal_adjectives", UNITS_FILE))
         self.not_nouns = set(words_of(units, "not_counted_nouns", UNITS_FILE))
-        self.always_nouns = set(words_of(units, "always_nouns", UNITS_FILE))
+        self.always_nouns = set(words_of(units, "always_nouns", UNITS_FILE)) | {
+            w for w in words_of(units, "year_blocking_nouns", UNITS_FILE) if w.isalpha() and w.islower()}
         self._compile()
 
     def _compile(self) -> None:
@@ -241,8 +242,8 @@ class CountFinder:
             if cand.pos == "NOUN":
                 return cand
             nxt = words[j + 1] if j + 1 < len(words) else None
-            if cand.pos == "ADJ" and low.endswith(("s", "x")) and nxt is not None and nxt.pos in ("ADJ", "NOUN") \
-                    and nxt.text[:1].islower() and not text[cand.end:nxt.start].strip():
+            if cand.pos == "ADJ" and low.endswith(("s", "x")) and nxt is not None and nxt.text[:1].islower() \
+                    and not text[cand.end:nxt.start].strip() and nxt.pos in ("ADJ", "NOUN"):
                 return cand  # `90 centrales solaires`: a plural the tagger took for an adjective
             return None
         return None

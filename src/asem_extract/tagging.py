@@ -5,8 +5,8 @@ The rules read the POS of the few tokens near name heads and numbers, yet the mo
 token. Their encoder is a stack of window convolutions, so a token's tag depends only
 on the tokens within its receptive field (depth x window on each side): a block of
 tokens tagged with that much context around it gets the tags it would get in the whole
-Doc. Blocks are tagged when a rule first asks for one of their tokens, and closed-class
-words (`de`, `et`, `a`), a third of what the rules ask about, get their tag from a list.
+Doc. Closed-class words (`de`, `et`, `a`), a third of what the rules ask about, get
+their tag from a list, as do white space and sentence punctuation.
 """
 
 from __future__ import annotations
@@ -93,6 +93,16 @@ class BlockTagger:
         return [tags[a:b] for a, b in ranges]
 
 
+# always PUNCT for the tagger (hyphens, slashes and `%` are not: `Ba Ria - Vung Tau`)
+PUNCTUATION = frozenset(",.;:!?()[]{}«»\"“”‘’…")
+
+
+def _punctuation(word: str) -> str | None:
+    if word.isspace():
+        return "SPACE"
+    return "PUNCT" if word and all(c in PUNCTUATION for c in word) else None
+
+
 class LazyPOS:
     """The POS tags of one Doc, as a sequence indexed by token, computed window by window.
 
@@ -101,7 +111,7 @@ class LazyPOS:
 
     While `recording` (a dry run of the rules that read tags, see `prefetch_batch`), an
     untagged token is not tagged: it is noted and answered with a guess (`ADJ` for a
-    lower-case word, which makes the rules read on; `PROPN` otherwise)."""
+    lower-case word, which makes the rules read on; `PROPN` for a capitalised one)."""
 
     __slots__ = ("words", "spaces", "tags", "tagger", "asked")
 
@@ -109,7 +119,7 @@ class LazyPOS:
         self.words = [t.text for t in doc]
         self.spaces = [bool(t.whitespace_) for t in doc]
         fixed = tagger.fixed
-        self.tags: list[str | None] = [fixed.get(w) for w in self.words]
+        self.tags: list[str | None] = [fixed.get(w) or _punctuation(w) for w in self.words]
         self.tagger = tagger
         self.asked: set[int] | None = None
 
@@ -121,7 +131,8 @@ class LazyPOS:
         if tag is None:
             if self.asked is not None:
                 self.asked.add(i % len(self.tags))
-                return "ADJ" if self.words[i][:1].islower() else "PROPN"
+                first = self.words[i][:1]
+                return "ADJ" if first.islower() else "PROPN" if first.isupper() else "NUM"
             self.tagger.misses += 1
             prefetch_many([(self, (i,))])
             tag = self.tags[i]
