@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,22 @@ class DateMatch:
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# literal text some patterns cannot match without
+REQUIRED = {"first_months": "premiers", "part": "mestre"}
+
+
+def _starts(*words: Iterable[str] | str) -> str:
+    """A look-ahead on the first characters the pattern after it can start with (either case):
+    `re` would otherwise try every branch of a case-insensitive alternation at every position
+    of the text (2.5x slower on a dispatch). Arguments are word lists or strings of characters."""
+    chars: set[str] = set()
+    for group in words:
+        for w in ([group] if isinstance(group, str) else group):
+            for c in (w[:1] if not isinstance(group, str) else w):
+                chars |= {c.lower(), c.upper()}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 def _year(text: str) -> int:
@@ -113,36 +130,36 @@ class DateFinder:
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             # les 12 et 13 mai / du 9 au 10 octobre / entre le 27 et le 29 avril: the first day
             ("first_day", re.compile(
-                rf"(?i:\b(?:du|les|entre\s+le|entre\s+les|entre|le|des))\s+(?P<d>{DAY})(?=\s*(?:au|et|à|,|-|–)\s+(?:le\s+)?"
+                rf"{_starts(['du', 'les', 'entre', 'le', 'des'])}(?i:\b(?:du|les|entre\s+le|entre\s+les|entre|le|des))\s+(?P<d>{DAY})(?=\s*(?:au|et|à|,|-|–)\s+(?:le\s+)?"
                 rf"(?:{DAY})\s+(?P<m>(?i:{M}))(?:\s+(?P<y>{Y}))?\b)")),
             ("day_month", re.compile(
-                rf"(?:(?P<wd>(?i:{WD}))\s+)?(?<![\d.,])(?P<d>{DAY})(?:\s*[-–]\s*(?P<d2>{DAY}))?\s+(?P<m>(?i:{M}))(?![\w])"
+                rf"{_starts(self.weekdays, '0123456789')}(?:(?P<wd>(?i:{WD}))\s+)?(?<![\d.,])(?P<d>{DAY})(?:\s*[-–]\s*(?P<d2>{DAY}))?\s+(?P<m>(?i:{M}))(?![\w])"
                 rf"(?:\s+(?P<y>{Y})(?!\d))?(?:\s+(?P<rel>prochain|dernier)s?\b)?")),
             ("numeric", re.compile(rf"(?<![\d/])(?P<d>{DAY})/(?P<m>0?[1-9]|1[0-2])/(?P<y>{Y})(?![\d/])")),
             ("edge", re.compile(
-                rf"(?P<edge>(?i:{EDGE}))(?P<m>(?i:{M}))?(?:\s+(?:de\s+|d')?)?(?P<y>{Y})(?!\d)")),
-            ("edge_month", re.compile(rf"(?P<edge>(?i:{EDGE}))(?P<m>{M})(?![\w])")),
+                rf"{_starts(self.edges)}(?P<edge>(?i:{EDGE}))(?P<m>(?i:{M}))?(?:\s+(?:de\s+|d')?)?(?P<y>{Y})(?!\d)")),
+            ("edge_month", re.compile(rf"{_starts(self.edges)}(?P<edge>(?i:{EDGE}))(?P<m>{M})(?![\w])")),
             # `2018-2019`, and historical spans of four-digit years (`1258-1308`)
             ("year_range", re.compile(rf"(?<![\d.,/-])(?P<y>{Y}|1\d\d\d)\s*[-–/]\s*(?P<y2>{Y}|1\d\d\d|\d\d)(?![\d%]|[.,]\d)")),
-            ("month_year", re.compile(rf"(?P<m>(?i:{M}))\s+(?:de\s+|d')?(?P<y>{Y})(?!\d)")),
+            ("month_year", re.compile(rf"{_starts(self.months)}(?P<m>(?i:{M}))\s+(?:de\s+|d')?(?P<y>{Y})(?!\d)")),
             ("part", re.compile(
-                rf"(?:(?P<edge>(?i:{EDGE})))?(?P<ord>(?i:{ORD}))\s+(?P<kind>semestre|trimestre)(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<y>{Y}))?(?!\d)")),
+                rf"{_starts(self.edges, self.ordinals)}(?:(?P<edge>(?i:{EDGE})))?(?P<ord>(?i:{ORD}))\s+(?P<kind>semestre|trimestre)(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<y>{Y}))?(?!\d)")),
             ("season", re.compile(
-                rf"(?:(?P<dem>(?i:cet|ce|cette))\s+(?P<s1>{SEA})\b|(?P<s2>{SEA})\s+(?:de\s+|d')?(?P<y>{Y}))(?!\d)")),
-            ("decade", re.compile(r"(?i:années)\s+(?P<dec>(?:19|20)?\d0)(?:'?s)?(?![\d])")),
+                rf"{_starts('c', self.seasons)}(?:(?P<dem>(?i:cet|ce|cette))\s+(?P<s1>{SEA})\b|(?P<s2>{SEA})\s+(?:de\s+|d')?(?P<y>{Y}))(?!\d)")),
+            ("decade", re.compile(r"(?=[aA])(?i:années)\s+(?P<dec>(?:19|20)?\d0)(?:'?s)?(?![\d])")),
             ("first_months", re.compile(
                 rf"(?:(?P<dem>(?i:ces))\s+)?(?P<n>\d{{1,2}}|[a-zé]+)\s+premiers\s+mois"
                 rf"(?:\s+(?:de\s+|d')(?P<y>{Y})|(?P<this>\s+de\s+l['’]année(?:\s+(?P<y2>{Y}))?))?(?!\d)")),
             ("edge_relative", re.compile(
-                rf"(?P<edge>(?i:{EDGE}))(?:l'|l’|la\s+|le\s+|cette\s+|ce\s+)?(?P<unit>année|mois|semaine)"
+                rf"{_starts(self.edges)}(?P<edge>(?i:{EDGE}))(?:l'|l’|la\s+|le\s+|cette\s+|ce\s+)?(?P<unit>année|mois|semaine)"
                 rf"(?:\s+(?P<rel>{REL}))?(?![\w-])")),
-            ("demonstrative", re.compile(rf"(?P<dem>(?i:cette|cet|ce))\s+(?P<unit>{UNITS})(?:-ci)?(?![\w-])")),
-            ("unit_relative", re.compile(rf"(?P<unit>(?i:{UNITS}))\s+(?P<rel>{REL})s?(?![\w-])")),
-            ("rel_day", re.compile(rf"(?<![\w-])(?P<rd>(?i:{_alt(self.rel_days)}))(?![\w-])")),
-            ("month_relative", re.compile(rf"(?P<m>{M})\s+(?P<rel>prochain|dernier)s?(?![\w])")),
-            ("weekday", re.compile(rf"(?<![\w-])(?P<wd>(?i:{WD}))(?:\s+(?P<rel>prochain|dernier)\b)?(?![\w-])")),
+            ("demonstrative", re.compile(rf"(?=[cC])(?P<dem>(?i:cette|cet|ce))\s+(?P<unit>{UNITS})(?:-ci)?(?![\w-])")),
+            ("unit_relative", re.compile(rf"{_starts(self.rel_units)}(?P<unit>(?i:{UNITS}))\s+(?P<rel>{REL})s?(?![\w-])")),
+            ("rel_day", re.compile(rf"{_starts(self.rel_days)}(?<![\w-])(?P<rd>(?i:{_alt(self.rel_days)}))(?![\w-])")),
+            ("month_relative", re.compile(rf"{_starts(self.months)}(?P<m>{M})\s+(?P<rel>prochain|dernier)s?(?![\w])")),
+            ("weekday", re.compile(rf"{_starts(self.weekdays)}(?<![\w-])(?P<wd>(?i:{WD}))(?:\s+(?P<rel>prochain|dernier)\b)?(?![\w-])")),
             ("month", re.compile(
-                rf"(?<![\w-])(?<!\d\s)(?P<m>{M})(?![\w])(?=(?:\s*(?:et|à|au|-|–|ou)\s+(?:(?:le\s+)?{DAY}\s+)?(?:{M})\s+(?P<y>{Y}))?)")),
+                rf"{_starts(self.months)}(?<![\w-])(?<!\d\s)(?P<m>{M})(?![\w])(?=(?:\s*(?:et|à|au|-|–|ou)\s+(?:(?:le\s+)?{DAY}\s+)?(?:{M})\s+(?P<y>{Y}))?)")),
             ("year", re.compile(r"(?<![\w.,/\-–])(?P<y>(?:1\d|20)\d\d)(?![\w/%]|[.,]\d|[-–]\d|\s?%)")),
         ]
 
@@ -152,6 +169,8 @@ class DateFinder:
         anchor = Anchor.parse(published)
         found: list[DateMatch] = []
         for name, pattern in self.patterns:
+            if name in REQUIRED and REQUIRED[name] not in text:
+                continue  # cheaper than a scan that cannot match
             for m in pattern.finditer(text, start):
                 match = getattr(self, f"_on_{name}")(m, text, anchor)
                 if match is not None:
