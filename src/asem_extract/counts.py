@@ -143,11 +143,12 @@ class CountFinder:
 
     # -- counts ----------------------------------------------------------------------
     def find(self, text: str, words: Sequence[Word], blocked: Callable[[int, int], bool] = lambda s, e: False,
-             start: int = 0) -> list[CountMatch]:
+             start: int = 0, numbers: list | None = None) -> list[CountMatch]:
+        """`numbers`: `self.numbers(text, start)` when the caller has it already."""
         by_start = {w.start: i for i, w in enumerate(words)}
         starts = sorted(by_start)
         out: list[CountMatch] = []
-        for ns, ne, value, scale, is_digits, kind in self.numbers(text, start):
+        for ns, ne, value, scale, is_digits, kind in (self.numbers(text, start) if numbers is None else numbers):
             if (out and ns < out[-1].end) or blocked(ns, ne) or self._is_identifier(text, ns, kind):
                 continue  # inside the previous count (`15 pour cent`), another entity, or a name
             match = self._count_at(text, words, by_start, starts, ns, ne, value, scale, is_digits, kind)

@@ -157,15 +157,14 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
 
 def merge_chunks(docs: list[Doc], item: InputDoc) -> DocumentRecord:
     """Records of consecutive chunks as one: layout from the first chunk, agency from the last."""
-    first = doc_to_record(docs[0], item.doc_id)
+    records = [doc_to_record(doc, item.doc_id) for doc in docs]
+    first = records[0]
     entities: list[Entity] = []
-    for doc in docs:
+    for doc, record in zip(docs, records):
         offset = doc.user_data.get("asem_offset", 0)
-        for e in doc_to_record(doc, item.doc_id).entities:
-            entities.append(replace(e, start=e.start + offset, end=e.end + offset) if offset else e)
-    agency = first.agency
-    if len(docs) > 1:
-        agency = doc_to_record(docs[-1], item.doc_id).agency or agency
+        entities += [replace(e, start=e.start + offset, end=e.end + offset) for e in record.entities] \
+            if offset else record.entities
+    agency = records[-1].agency or first.agency
     return replace(first, agency=agency, encoding=item.encoding, repairs=item.repairs, entities=tuple(entities))
 
 

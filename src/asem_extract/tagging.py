@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import srsly
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
@@ -116,8 +117,10 @@ class LazyPOS:
     __slots__ = ("words", "spaces", "tags", "tagger", "asked")
 
     def __init__(self, doc: Doc, tagger: BlockTagger):
-        self.words = [t.text for t in doc]
-        self.spaces = [bool(t.whitespace_) for t in doc]
+        text = doc.text
+        table = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        self.words = [text[s:s + n] for s, n, _ in table]
+        self.spaces = [bool(space) for _, _, space in table]
         fixed = tagger.fixed
         self.tags: list[str | None] = [fixed.get(w) or _punctuation(w) for w in self.words]
         self.tagger = tagger

@@ -34,6 +34,13 @@ class TokenView:
         return bool(self.whitespace_)
 
 
+def span_text(view: Sequence[TokenView], start: int, end: int) -> str:
+    """The text of tokens start..end, as `doc[start:end].text`."""
+    if start >= end:
+        return ""
+    return "".join(t.text + t.whitespace_ for t in view[start:end - 1]) + view[end - 1].text
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int  # token indices

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Iterator
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -37,17 +39,19 @@ class CountsComponent(ResourceBacked):
     def __call__(self, doc: Doc) -> Doc:
         return self._add(doc, self.finder.find(*self._inputs(doc)))
 
-    @staticmethod
-    def _inputs(doc: Doc) -> tuple:
+    def _inputs(self, doc: Doc) -> tuple:
+        text = doc.text
         header_end = (doc._.asem_layout or {}).get("header_end", 0)
         tags = pos_tags(doc)
-        words = [Word(t.idx, t.idx + len(t.text), t.text, t.i, tags) for t in doc]
-        covered = sorted((e.start_char, e.end_char) for e in doc.ents)
+        words = [Word(s, s + n, text[s:s + n], i, tags) for i, (s, n) in enumerate(doc.to_array([IDX, LENGTH]).tolist())]
+        covered = sorted((e.start_char, e.end_char) for e in doc.ents)  # ents never overlap: ends are sorted too
+        ends = [e for _s, e in covered]
 
         def blocked(start: int, end: int) -> bool:
-            return any(s < end and start < e for s, e in covered)
+            k = bisect.bisect_right(ends, start)  # the first entity ending after `start`
+            return k < len(covered) and covered[k][0] < end
 
-        return doc.text, words, blocked, header_end
+        return text, words, blocked, header_end, self.finder.numbers(text, header_end)
 
     @staticmethod
     def _add(doc: Doc, matches) -> Doc:

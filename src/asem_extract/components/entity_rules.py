@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Sequence
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -92,8 +93,9 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
     @staticmethod
     def _view(doc: Doc) -> list[TokenView]:
         # one pass over the Doc: creating spaCy Token objects again in every rule costs more than the rules
-        tags = pos_tags(doc)
-        return [TokenView(t.text, t.whitespace_, t.i, tags) for t in doc]
+        tags, text = pos_tags(doc), doc.text
+        return [TokenView(text[s:s + n], " " if space else "", i, tags)
+                for i, (s, n, space) in enumerate(doc.to_array([IDX, LENGTH, SPACY]).tolist())]
 
     def _read_tags(self, doc: Doc, view: list[TokenView]) -> None:
         """The rules that read tags (run with the tags recording, see `prefetch_batch`)."""
@@ -102,7 +104,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
         self._titled_names(view, 0, set())
         if self.use_model:
             for ent in doc.ents:
-                for _fixed in self._split_pairs(doc, ent):
+                for _fixed in self._split_pairs(view, ent.start, ent.end, ent.label_):
                     pass
 
     def _run(self, doc: Doc, view: list[TokenView]) -> Doc:
@@ -123,7 +125,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
         people = self.person_rules.find(words, barrier=barrier, no_start=no_start)
         person_starts = set()
         for p in people:
-            label = "LOC" if p.cue == "vietnamese" and self._place_context(doc, p.start, p.end) else "PER"
+            label = "LOC" if p.cue == "vietnamese" and self._place_context(view, p.start, p.end) else "PER"
             if label == "PER":
                 person_starts.add(p.start)
             if p.start >= first:
@@ -148,7 +150,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
         chosen += self._parenthesised(doc, chosen)
         chosen = select_candidates(chosen)
         if self.use_model:
-            chosen = self._fill_from_model(doc, chosen, first)
+            chosen = self._fill_from_model(doc, view, chosen, first)
         chosen = self._with_direction(view, chosen)
         chosen = self._titled_given_names(view, chosen)
         chosen = self._same_name_same_label(view, chosen)

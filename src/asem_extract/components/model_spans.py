@@ -9,14 +9,15 @@ gaps the rules left; they are mixed into `EntityRules`, whose gazetteers and wor
 from __future__ import annotations
 
 import re
-from spacy.tokens import Doc, Span
+from typing import Sequence
+
+from spacy.tokens import Doc
 
 from ..counts import DEMONYM_RE
 from ..people import is_name_word, is_vietnamese_syllable
-from ..tagging import pos_tags
 from ..text import fold, is_acronym
 
-from .candidates import Candidate
+from .candidates import Candidate, TokenView, span_text
 
 PLACE_PREPOSITIONS = ("à", "de", "d'", "d’", "du", "au", "en", "vers", "depuis")
 # `le Canadien Pieter Cullis`: a nationality noun, not a place
@@ -24,7 +25,8 @@ SINGULAR_DEMONYM_RE = re.compile(r"^[A-ZÉ][a-zéèëï-]+(?:ien|ienne|ais|aise|
 
 
 class ModelSpanFixes:
-    def _fill_from_model(self, doc: Doc, chosen: list[Candidate], first: int) -> list[Candidate]:
+    def _fill_from_model(self, doc: Doc, view: Sequence[TokenView], chosen: list[Candidate],
+                         first: int) -> list[Candidate]:
         taken = [False] * (len(doc) + 1)
         for c in chosen:
             for i in range(c.start, c.end):
@@ -33,25 +35,25 @@ class ModelSpanFixes:
         for ent in doc.ents:
             if ent.label_ not in ("PER", "LOC", "ORG") or ent.start < first:
                 continue
-            for fixed in self._split_pairs(doc, ent):
-                out += self._take_model(doc, fixed, taken)
+            for fixed in self._split_pairs(view, ent.start, ent.end, ent.label_):
+                out += self._take_model(view, fixed, taken)
         return out
 
-    def _split_pairs(self, doc: Doc, ent: Span):
+    def _split_pairs(self, doc: Sequence[TokenView], start: int, end: int, label: str):
         """`Tam Coc - Bich Dong`: a pair of places written with a spaced dash is two entities."""
-        parts, start = [], ent.start
-        for t in ent:
-            if t.text in ("-", "–", "—") and t.i > ent.start and doc[t.i - 1].whitespace_ and t.whitespace_:
-                parts.append(doc[start:t.i])
+        parts = []
+        for t in doc[start:end]:
+            if t.text in ("-", "–", "—") and t.i > start and doc[t.i - 1].whitespace_ and t.whitespace_:
+                parts.append((start, t.i))
                 start = t.i + 1
-        parts.append(doc[start:ent.end])
-        for part in parts:
-            if len(part):
-                fixed = self._fix_model_span(doc, part, ent.label_)
+        parts.append((start, end))
+        for s, e in parts:
+            if s < e:
+                fixed = self._fix_model_span(doc, s, e, label)
                 if fixed is not None:
                     yield fixed
 
-    def _take_model(self, doc: Doc, fixed: tuple[int, int, str], taken: list[bool]) -> list[Candidate]:
+    def _take_model(self, doc: Sequence[TokenView], fixed: tuple[int, int, str], taken: list[bool]) -> list[Candidate]:
         s, e, label = fixed
         if any(taken[i] for i in range(s, e)):
             return []
@@ -59,32 +61,31 @@ class ModelSpanFixes:
             taken[i] = True
         kind = None
         if label == "LOC":
-            entry = self.places.lookup(doc[s:e].text)
+            entry = self.places.lookup(span_text(doc, s, e))
             kind = entry.kind if entry else None
         return [Candidate(s, e, label, "model", kind)]
 
-    def _after_minister(self, doc: Doc, i: int) -> bool:
+    def _after_minister(self, doc: Sequence[TokenView], i: int) -> bool:
         """Is token i inside a portfolio: `ministre (indien) de la Défense`? Only portfolio words and
         lower-case adjectives may stand between; tags are read once a minister word is found."""
         lower = []
         for k in range(i - 1, max(-1, i - 25), -1):
             text = doc[k].text
             if fold(text) in ("ministre", "ministres", "vice-ministre", "vice-ministres", "ministre-president"):
-                tags = pos_tags(doc)
-                return all(tags[j] == "ADJ" for j in lower)
+                return all(doc[j].pos_ == "ADJ" for j in lower)
             if text not in self.portfolio:
                 if not text.islower():
                     return False
                 lower.append(k)
         return False
 
-    def _place_context(self, doc: Doc, s: int, e: int) -> bool:
+    def _place_context(self, doc: Sequence[TokenView], s: int, e: int) -> bool:
         """Two Vietnamese syllables after a preposition of place (`pont de Cao Lanh`, `à Hoa Lu`) name a
         place: full names of people have three syllables or more, or a title before them."""
         prev = doc[s - 1].text.lower() if s > 0 else ""
         return e - s == 2 and (prev in PLACE_PREPOSITIONS or prev in self.admin_words)
 
-    def _vietnamese_place_shape(self, doc: Doc, s: int, e: int) -> bool:
+    def _vietnamese_place_shape(self, doc: Sequence[TokenView], s: int, e: int) -> bool:
         words = [t.text for t in doc[s:e]]
         if not (2 <= len(words) <= 3 and all(is_vietnamese_syllable(w) for w in words)):
             return False
@@ -95,8 +96,7 @@ class ModelSpanFixes:
         prev = doc[s - 1].text.lower() if s > 0 else ""
         return prev in (*PLACE_PREPOSITIONS, ",", "et") or prev in self.admin_words
 
-    def _fix_model_span(self, doc: Doc, ent: Span, label: str) -> tuple[int, int, str] | None:
-        s, e = ent.start, ent.end
+    def _fix_model_span(self, doc: Sequence[TokenView], s: int, e: int, label: str) -> tuple[int, int, str] | None:
         connectors = ("de", "du", "des", "d'", "d’")
         # leading articles, titles, administrative words; trailing connectors and punctuation
         while s < e and (doc[s].text.lower() in self.articles or fold(doc[s].text) in self.title_words
@@ -115,7 +115,7 @@ class ModelSpanFixes:
             e -= 1
         if s >= e:
             return None
-        text = doc[s:e].text
+        text = span_text(doc, s, e)
         first_word = doc[s].text
         if not first_word[:1].isupper():
             return None
@@ -125,7 +125,7 @@ class ModelSpanFixes:
                 DEMONYM_RE.match(text) or SINGULAR_DEMONYM_RE.match(text)) and self.places.lookup(text) is None):
             return None
         if e - s == 1 and self.places.lookup(text) is None and self.orgs.lookup(text) is None \
-                and pos_tags(doc)[s] not in ("PROPN", "X"):
+                and doc[s].pos_ not in ("PROPN", "X"):
             return None  # `Précisément`, `Décision`: a common word the model took for a name
         if label == "PER" and any(t.text[:1].islower() and t.text.lower() not in self.person_rules.particles
                                   for t in doc[s:e]):
