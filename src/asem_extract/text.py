@@ -27,6 +27,7 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """`OMD`, `ASEAN`, `VietnamPlus` is not; digits allowed after the first letter (`G20`)."""
     letters = [c for c in word if c.isalpha()]
