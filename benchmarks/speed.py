@@ -18,6 +18,7 @@ from pathlib import Path
 import spacy
 
 from asem_extract import Extractor
+from asem_extract.extractor import freeze_loaded_objects
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,6 +39,7 @@ def main() -> None:
     t0 = time.perf_counter()
     ours = Extractor()
     t_ours_load = time.perf_counter() - t0
+    freeze_loaded_objects()  # as the command line does, for both pipelines
 
     def run_plain() -> float:
         t = time.perf_counter()

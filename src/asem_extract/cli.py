@@ -62,7 +62,7 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet, engine, sche
     """
     from tqdm import tqdm
 
-    from .extractor import Extractor
+    from .extractor import Extractor, freeze_loaded_objects
     from .io import RecordWriter, iter_inputs
 
     for p in paths:
@@ -97,7 +97,9 @@ def extract(paths, output, fmt, jobs, batch_size, published, quiet, engine, sche
 
             records = extract_with_dask(inputs, batch_size=batch_size, scheduler=scheduler, workers=workers)
         else:
-            records = Extractor().extract_many(inputs, batch_size=batch_size, n_process=jobs)
+            extractor = Extractor()
+            freeze_loaded_objects()
+            records = extractor.extract_many(inputs, batch_size=batch_size, n_process=jobs)
         try:
             for rec in records:
                 writer.write(rec)

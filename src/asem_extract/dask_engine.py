@@ -10,7 +10,7 @@ from collections import deque
 from itertools import islice
 from typing import Any, Iterable, Iterator
 
-from .extractor import Extractor, InputDoc, as_input
+from .extractor import Extractor, InputDoc, as_input, freeze_loaded_objects
 from .records import DocumentRecord
 
 PLUGIN_NAME = "asem-extract-pipeline"
@@ -29,6 +29,7 @@ def _plugin_class():
 
         def setup(self, worker):
             worker.asem_extractor = Extractor(model=self.model, resource_dir=self.resource_dir)
+            freeze_loaded_objects()
 
     return PipelinePlugin
 
