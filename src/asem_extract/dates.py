@@ -127,6 +127,7 @@ class DateFinder:
         REL = _alt(self.rel_adj)
         UNITS = _alt(self.rel_units)
         EDGE = r"(?:" + _alt([e for e in self.edges if e != "mi"]) + r")\s+(?:de\s+|du\s+|d'|d’)?|mi-|mi\s+"
+        self.year_cue_re = re.compile(r"(?:\b(?:" + _alt(self.year_cues) + r")\s*)$")
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             # les 12 et 13 mai / du 9 au 10 octobre / entre le 27 et le 29 avril: the first day
             ("first_day", re.compile(
@@ -344,7 +345,7 @@ class DateFinder:
     def _on_year(self, m, text, anchor):
         y = int(m["y"])
         before = text[max(0, m.start() - 25):m.start()].lower()
-        cued = re.search(r"(?:\b(?:" + _alt(self.year_cues) + r")\s*)$", before) is not None
+        cued = self.year_cue_re.search(before) is not None
         if y < 1900 and not cued:
             return None
         after = text[m.end():m.end() + 30]

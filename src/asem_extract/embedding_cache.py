@@ -10,7 +10,8 @@ context, still runs on every token.
 
 Only the embedding layer's forward function is swapped: the model's architecture, weights
 and serialisation stay the model's own (a pipeline saved with `nlp.to_disk` is plain).
-The cache is emptied when it holds `max_types` forms, so memory stays bounded on any dump.
+The cache is emptied when it would hold more than `max_types` forms (100k: ~40 MB per
+layer), so memory stays bounded on any dump; frequent words come back at once.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Model
 
-MAX_TYPES = 200_000  # x 96 floats: ~80 MB at most
+MAX_TYPES = 100_000  # x 96 floats of 4 bytes: ~40 MB per layer at most
 
 
 class CachedForward:
@@ -56,7 +57,8 @@ class CachedForward:
     def _add(self, keys: list[tuple[int, int, int]], vectors) -> None:
         start = len(self.keys)
         if self.table is None or start + len(keys) > len(self.table):
-            grown = numpy.empty((max(2 * (start + len(keys)), 1024), vectors.shape[1]), dtype=vectors.dtype)
+            size = max(min(2 * (start + len(keys)), self.max_types), start + len(keys), 1024)
+            grown = numpy.empty((size, vectors.shape[1]), dtype=vectors.dtype)
             if self.table is not None and start:
                 grown[:start] = self.table[:start]
             self.table = grown
