@@ -3,7 +3,7 @@
 The rules read the POS of the few tokens near name heads and numbers, yet the model's
 `tok2vec` + `morphologizer` cost a third of the plain model's time when run on every
 token. Their encoder is a stack of window convolutions, so a token's tag depends only
-on the tokens within its receptive field (depth x window on each side): a block of
+on the tokens within its receptive field (depth x window on each side): a window of
 tokens tagged with that much context around it gets the tags it would get in the whole
 Doc. Closed-class words (`de`, `et`, `a`), a third of what the rules ask about, get
 their tag from a list, as do white space and sentence punctuation.
@@ -56,8 +56,8 @@ def load_function_words(resource_dir: str | Path | None = None) -> dict[str, str
     return out
 
 
-class BlockTagger:
-    """Runs a disabled tok2vec + morphologizer of `nlp` on token blocks."""
+class WindowTagger:
+    """Runs the disabled tok2vec + morphologizer of `nlp` on windows of tokens."""
 
     def __init__(self, nlp: Language, tok2vec: str = "tok2vec", tagger: str = "morphologizer",
                  fixed: dict[str, str] | None = None):
@@ -70,7 +70,7 @@ class BlockTagger:
         if not str(tagger_tok2vec.get("@architectures", "")).startswith("spacy.Tok2VecListener"):
             self.context = None  # the tagger embeds tokens itself: its field is not the tok2vec's
         self.calls = 0  # model calls, for benchmarks
-        self.misses = 0  # tokens asked for outside the hints
+        self.misses = 0  # tokens asked for outside the prefetched windows, tagged on their own
         self.tagged = 0  # tokens run through the model, context included
 
     def tag(self, words: Sequence[str], spaces: Sequence[bool], ranges: Sequence[tuple[int, int]]) -> list[list[str]]:
@@ -110,13 +110,13 @@ class LazyPOS:
     Holds copies of the words rather than the Doc, and pickles and serialises as the plain
     list of the tags computed so far ('' for the others): Docs stay free of cycles and models.
 
-    While `recording` (a dry run of the rules that read tags, see `prefetch_batch`), an
+    While `asked` is a set (a dry run of the rules that read tags, see `prefetch_batch`), an
     untagged token is not tagged: it is noted and answered with a guess (`ADJ` for a
     lower-case word, which makes the rules read on; `PROPN` for a capitalised one)."""
 
     __slots__ = ("words", "spaces", "tags", "tagger", "asked")
 
-    def __init__(self, doc: Doc, tagger: BlockTagger):
+    def __init__(self, doc: Doc, tagger: WindowTagger):
         text = doc.text
         table = doc.to_array([IDX, LENGTH, SPACY]).tolist()
         self.words = [text[s:s + n] for s, n, _ in table]
@@ -209,7 +209,7 @@ def prefetch_many(requests: Sequence[tuple[LazyPOS, Iterable[int]]]) -> None:
     words: list[str] = []
     spaces: list[bool] = []
     ranges = []
-    for lazy, ws in jobs:  # one Doc per window
+    for lazy, ws in jobs:  # every window of every Doc, end to end
         for _s, _e, a, b in ws:
             ranges.append((len(words), len(words) + b - a))
             words += lazy.words[a:b]

@@ -30,6 +30,7 @@ class CountsComponent(ResourceBacked):
         self.finder = CountFinder(self.resource_dir)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 8) -> Iterator[Doc]:
+        """Learns which tags the batch's counts read, tags them in one model call, finds the counts."""
         for batch in minibatch(docs, size=batch_size):
             inputs = {id(doc): self._inputs(doc) for doc in batch}
             prefetch_batch(batch, lambda doc: self.finder.find(*inputs[id(doc)]))

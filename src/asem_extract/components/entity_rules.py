@@ -81,6 +81,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
 
     # -- pipeline --------------------------------------------------------------------
     def pipe(self, docs: Iterable[Doc], batch_size: int = 8) -> Iterator[Doc]:
+        """Learns which tags the batch's rules read, tags them in one model call, runs the rules."""
         for batch in minibatch(docs, size=batch_size):
             views = {id(doc): self._view(doc) for doc in batch}
             prefetch_batch(batch, lambda doc: self._read_tags(doc, views[id(doc)]))
@@ -92,7 +93,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
 
     @staticmethod
     def _view(doc: Doc) -> list[TokenView]:
-        # one pass over the Doc: creating spaCy Token objects again in every rule costs more than the rules
+        # one copy of the token attributes, from arrays: spaCy Token objects cost more than the rules
         tags, text = pos_tags(doc), doc.text
         return [TokenView(text[s:s + n], " " if space else "", i, tags)
                 for i, (s, n, space) in enumerate(doc.to_array([IDX, LENGTH, SPACY]).tolist())]

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..tagging import FUNCTION_WORDS_FILE, BlockTagger, LazyPOS, load_function_words
+from ..tagging import FUNCTION_WORDS_FILE, WindowTagger, LazyPOS, load_function_words
 from .base import ResourceBacked
 
 
@@ -31,18 +31,18 @@ class LazyPOSComponent(ResourceBacked):
 
     def _build(self) -> None:
         self.function_words = load_function_words(self.resource_dir)
-        self._tagger: BlockTagger | None = None
+        self._tagger: WindowTagger | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.tagger_name in self.nlp.pipe_names:
             return doc  # the Doc is tagged already
         if self._tagger is None:  # built on first use: the model's pipes may be loaded after this one
-            self._tagger = BlockTagger(self.nlp, self.tok2vec_name, self.tagger_name, self.function_words)
+            self._tagger = WindowTagger(self.nlp, self.tok2vec_name, self.tagger_name, self.function_words)
         doc._.asem_pos = LazyPOS(doc, self._tagger)
         return doc
 
     @property
-    def tagger(self) -> BlockTagger | None:
+    def tagger(self) -> WindowTagger | None:
         return self._tagger
 
 
