@@ -27,3 +27,13 @@ def test_evaluate_returns_the_same_figures_as_score(corpus_records):
     norm = frames["normalization"].set_index("field")
     assert norm.loc["COUNT.unit", "total"] == scores.normalization["COUNT.unit"].total
     assert len(frames["errors"]) == len(scores.errors)
+
+
+def test_extractor_accepts_a_pipeline_without_the_asem_components():
+    import spacy
+
+    from asem_extract import Extractor
+
+    ex = Extractor(nlp=spacy.blank("fr"))
+    records = list(ex.extract_many(["Bonjour Hanoï.", ""]))
+    assert [(r.error, r.entities) for r in records] == [(None, ()), (None, ())]

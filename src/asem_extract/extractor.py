@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .document import AGENCIES, normalise_published, parse_layout
+from .extensions import register_extensions
 from .records import (Count, DateMention, DocumentRecord, Entity, ErrorInfo, Organisation, Person, Place)
 
 # spaCy's limit is 1,000,000 characters; pieces of 100,000 keep memory flat on huge dispatches.
@@ -61,6 +62,7 @@ class Extractor:
             from .pipeline import MODEL, build_pipeline
 
             nlp = build_pipeline(model or MODEL, resource_dir=resource_dir)
+        register_extensions()  # a pipeline of the caller's may lack the components that do it
         self.nlp = nlp
         self._model = model
         self._resource_dir = resource_dir
@@ -99,7 +101,8 @@ class Extractor:
         planned: list[list[Doc] | DocumentRecord] = [self._make_docs(item) for item in batch]
         ready = [d for docs in planned if not isinstance(docs, DocumentRecord) for d in docs]
         try:
-            done = iter(list(self.nlp.pipe(ready, batch_size=MODEL_BATCH, component_cfg=TAG_BATCHES)))
+            cfg = {name: c for name, c in TAG_BATCHES.items() if name in self.nlp.pipe_names}
+            done = iter(list(self.nlp.pipe(ready, batch_size=MODEL_BATCH, component_cfg=cfg)))
         except Exception:  # one bad document must not sink the batch: redo one by one
             done = iter([self._safe(d) for d in ready])
         for item, docs in zip(batch, planned):
