@@ -94,6 +94,7 @@ class WindowTagger:
         return [tags[a:b] for a, b in ranges]
 
 
+MISS_LOOKAHEAD = 6
 # always PUNCT for the tagger (hyphens, slashes and `%` are not: `Ba Ria - Vung Tau`)
 PUNCTUATION = frozenset(",.;:!?()[]{}«»\"“”‘’…")
 
@@ -101,7 +102,7 @@ PUNCTUATION = frozenset(",.;:!?()[]{}«»\"“”‘’…")
 def _punctuation(word: str) -> str | None:
     if word.isspace():
         return "SPACE"
-    return "PUNCT" if word and all(c in PUNCTUATION for c in word) else None
+    return "PUNCT" if word[:1] in PUNCTUATION and all(c in PUNCTUATION for c in word) else None
 
 
 class LazyPOS:
@@ -137,7 +138,10 @@ class LazyPOS:
                 first = self.words[i][:1]
                 return "ADJ" if first.islower() else "PROPN" if first.isupper() else "NUM"
             self.tagger.misses += 1
-            prefetch_many([(self, (i,))])
+            # the rules read on to the right (a name's words, the noun after a number): tagging the
+            # next few tokens in the same call saves a call (~2 ms) for each of them
+            i %= len(self.tags)
+            prefetch_many([(self, range(i, i + MISS_LOOKAHEAD + 1))])
             tag = self.tags[i]
         return tag
 
