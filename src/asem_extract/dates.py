@@ -62,15 +62,11 @@ def _alt(words) -> str:
 REQUIRED = {"first_months": "premiers", "part": "mestre"}
 
 
-def _starts(*words: Iterable[str] | str) -> str:
-    """A look-ahead on the first characters the pattern after it can start with (either case):
-    `re` would otherwise try every branch of a case-insensitive alternation at every position
-    of the text (2.5x slower on a dispatch). Arguments are word lists or strings of characters."""
-    chars: set[str] = set()
-    for group in words:
-        for w in ([group] if isinstance(group, str) else group):
-            for c in (w[:1] if not isinstance(group, str) else w):
-                chars |= {c.lower(), c.upper()}
+def _starts(*word_lists: Iterable[str]) -> str:
+    """A look-ahead on the first characters (either case) of the words the pattern after it can
+    start with: `re` would otherwise try every branch of a case-insensitive alternation at
+    every position of the text (2.5x slower on a dispatch)."""
+    chars = {c for words in word_lists for w in words for c in (w[:1].lower(), w[:1].upper())}
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
@@ -134,7 +130,7 @@ class DateFinder:
                 rf"{_starts(['du', 'les', 'entre', 'le', 'des'])}(?i:\b(?:du|les|entre\s+le|entre\s+les|entre|le|des))\s+(?P<d>{DAY})(?=\s*(?:au|et|à|,|-|–)\s+(?:le\s+)?"
                 rf"(?:{DAY})\s+(?P<m>(?i:{M}))(?:\s+(?P<y>{Y}))?\b)")),
             ("day_month", re.compile(
-                rf"{_starts(self.weekdays, '0123456789')}(?:(?P<wd>(?i:{WD}))\s+)?(?<![\d.,])(?P<d>{DAY})(?:\s*[-–]\s*(?P<d2>{DAY}))?\s+(?P<m>(?i:{M}))(?![\w])"
+                rf"{_starts(self.weekdays, list('0123456789'))}(?:(?P<wd>(?i:{WD}))\s+)?(?<![\d.,])(?P<d>{DAY})(?:\s*[-–]\s*(?P<d2>{DAY}))?\s+(?P<m>(?i:{M}))(?![\w])"
                 rf"(?:\s+(?P<y>{Y})(?!\d))?(?:\s+(?P<rel>prochain|dernier)s?\b)?")),
             ("numeric", re.compile(rf"(?<![\d/])(?P<d>{DAY})/(?P<m>0?[1-9]|1[0-2])/(?P<y>{Y})(?![\d/])")),
             ("edge", re.compile(
@@ -146,7 +142,7 @@ class DateFinder:
             ("part", re.compile(
                 rf"{_starts(self.edges, self.ordinals)}(?:(?P<edge>(?i:{EDGE})))?(?P<ord>(?i:{ORD}))\s+(?P<kind>semestre|trimestre)(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<y>{Y}))?(?!\d)")),
             ("season", re.compile(
-                rf"{_starts('c', self.seasons)}(?:(?P<dem>(?i:cet|ce|cette))\s+(?P<s1>{SEA})\b|(?P<s2>{SEA})\s+(?:de\s+|d')?(?P<y>{Y}))(?!\d)")),
+                rf"{_starts(['c'], self.seasons)}(?:(?P<dem>(?i:cet|ce|cette))\s+(?P<s1>{SEA})\b|(?P<s2>{SEA})\s+(?:de\s+|d')?(?P<y>{Y}))(?!\d)")),
             ("decade", re.compile(r"(?=[aA])(?i:années)\s+(?P<dec>(?:19|20)?\d0)(?:'?s)?(?![\d])")),
             ("first_months", re.compile(
                 rf"(?:(?P<dem>(?i:ces))\s+)?(?P<n>\d{{1,2}}|[a-zé]+)\s+premiers\s+mois"

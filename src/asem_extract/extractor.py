@@ -22,9 +22,6 @@ CHUNK_CHARS = 100_000
 # documents per forward pass of the model: the tok2vec activations of 64 dispatches cost ~300 MB,
 # of 8 about 70 MB, at the same speed (measured on corpus/)
 MODEL_BATCH = 8
-# the components that read tags tag the windows of a whole batch in one model call (~2 ms each):
-# larger batches make fewer calls
-TAG_BATCHES = {name: {"batch_size": 64} for name in ("asem_entity_rules", "asem_counts")}
 
 
 @dataclass(frozen=True)
@@ -101,8 +98,7 @@ class Extractor:
         planned: list[list[Doc] | DocumentRecord] = [self._make_docs(item) for item in batch]
         ready = [d for docs in planned if not isinstance(docs, DocumentRecord) for d in docs]
         try:
-            cfg = {name: c for name, c in TAG_BATCHES.items() if name in self.nlp.pipe_names}
-            done = iter(list(self.nlp.pipe(ready, batch_size=MODEL_BATCH, component_cfg=cfg)))
+            done = iter(list(self.nlp.pipe(ready, batch_size=MODEL_BATCH)))
         except Exception:  # one bad document must not sink the batch: redo one by one
             done = iter([self._safe(d) for d in ready])
         for item, docs in zip(batch, planned):

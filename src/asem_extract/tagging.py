@@ -15,15 +15,18 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import srsly
-from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from .errors import ResourceError
-from .resources import load_json
+from .resources import load_json, words_of
+from .tokens import token_table
 
 FUNCTION_WORDS_FILE = "fr/function_words.json"
+# the components that read tags take at least this many Docs at a time: their asked tags go
+# through the model in one call (~2 ms a call, whatever its size)
+TAG_BATCH = 64
 
 # window encoders whose receptive field is depth x window_size tokens on each side
 WINDOW_ENCODERS = ("spacy.MaxoutWindowEncoder", "spacy.MishWindowEncoder")
@@ -46,11 +49,9 @@ def load_function_words(resource_dir: str | Path | None = None) -> dict[str, str
     tags = data["tags"]
     if not isinstance(tags, dict):
         raise ResourceError(FUNCTION_WORDS_FILE, "must be an object", field="tags")
-    out = {}
-    for tag, words in tags.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise ResourceError(FUNCTION_WORDS_FILE, "must be a list of non-empty strings", field=f"tags.{tag}")
-        for w in words:
+    out: dict[str, str] = {}
+    for tag in tags:
+        for w in words_of(tags, tag, f"{FUNCTION_WORDS_FILE} (tags)"):
             if out.setdefault(w, tag) != tag:
                 raise ResourceError(FUNCTION_WORDS_FILE, f"{w!r} is listed under two tags", field=f"tags.{tag}")
     return out
@@ -118,10 +119,9 @@ class LazyPOS:
     __slots__ = ("words", "spaces", "tags", "tagger", "asked")
 
     def __init__(self, doc: Doc, tagger: WindowTagger):
-        text = doc.text
-        table = doc.to_array([IDX, LENGTH, SPACY]).tolist()
-        self.words = [text[s:s + n] for s, n, _ in table]
-        self.spaces = [bool(space) for _, _, space in table]
+        table = token_table(doc)
+        self.words = [word for _s, word, _space in table]
+        self.spaces = [space for _s, _word, space in table]
         fixed = tagger.fixed
         self.tags: list[str | None] = [fixed.get(w) or _punctuation(w) for w in self.words]
         self.tagger = tagger

@@ -5,14 +5,14 @@ from __future__ import annotations
 import bisect
 from typing import Iterable, Iterator
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from ..counts import NUMBERS_FILE, UNITS_FILE, CountFinder, Word
 from ..extensions import register_extensions
-from ..tagging import pos_tags, prefetch_batch
+from ..tagging import TAG_BATCH, pos_tags, prefetch_batch
+from ..tokens import token_table
 from .base import ResourceBacked
 from .spans import add_entities
 
@@ -31,7 +31,7 @@ class CountsComponent(ResourceBacked):
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 8) -> Iterator[Doc]:
         """Learns which tags the batch's counts read, tags them in one model call, finds the counts."""
-        for batch in minibatch(docs, size=batch_size):
+        for batch in minibatch(docs, size=max(batch_size, TAG_BATCH)):
             inputs = {id(doc): self._inputs(doc) for doc in batch}
             prefetch_batch(batch, lambda doc: self.finder.find(*inputs[id(doc)]))
             for doc in batch:
@@ -44,7 +44,7 @@ class CountsComponent(ResourceBacked):
         text = doc.text
         header_end = (doc._.asem_layout or {}).get("header_end", 0)
         tags = pos_tags(doc)
-        words = [Word(s, s + n, text[s:s + n], i, tags) for i, (s, n) in enumerate(doc.to_array([IDX, LENGTH]).tolist())]
+        words = [Word(s, s + len(word), word, i, tags) for i, (s, word, _space) in enumerate(token_table(doc))]
         covered = sorted((e.start_char, e.end_char) for e in doc.ents)  # ents never overlap: ends are sorted too
         ends = [e for _s, e in covered]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Sequence
 
-from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -24,8 +23,9 @@ from ..people import PEOPLE_FILE, PersonRules, is_name_word, is_vietnamese_sylla
 from ..resources import load_json, words_of
 from ..acronyms import best_long_form
 from ..counts import UNITS_FILE
-from ..tagging import pos_tags, prefetch_batch
+from ..tagging import TAG_BATCH, pos_tags, prefetch_batch
 from ..text import fold, is_acronym
+from ..tokens import token_table
 from .base import ResourceBacked
 from .candidates import Candidate, TokenView, select_candidates
 from .model_spans import ModelSpanFixes
@@ -82,7 +82,7 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
     # -- pipeline --------------------------------------------------------------------
     def pipe(self, docs: Iterable[Doc], batch_size: int = 8) -> Iterator[Doc]:
         """Learns which tags the batch's rules read, tags them in one model call, runs the rules."""
-        for batch in minibatch(docs, size=batch_size):
+        for batch in minibatch(docs, size=max(batch_size, TAG_BATCH)):
             views = {id(doc): self._view(doc) for doc in batch}
             prefetch_batch(batch, lambda doc: self._read_tags(doc, views[id(doc)]))
             for doc in batch:
@@ -94,19 +94,18 @@ class EntityRules(ModelSpanFixes, ResourceBacked):
     @staticmethod
     def _view(doc: Doc) -> list[TokenView]:
         # one copy of the token attributes, from arrays: spaCy Token objects cost more than the rules
-        tags, text = pos_tags(doc), doc.text
-        return [TokenView(text[s:s + n], " " if space else "", i, tags)
-                for i, (s, n, space) in enumerate(doc.to_array([IDX, LENGTH, SPACY]).tolist())]
+        tags = pos_tags(doc)
+        return [TokenView(word, " " if space else "", i, tags) for i, (_s, word, space) in enumerate(token_table(doc))]
 
     def _read_tags(self, doc: Doc, view: list[TokenView]) -> None:
         """The rules that read tags (run with the tags recording, see `prefetch_batch`)."""
+        first = _first_token_at(doc, (doc._.asem_layout or {}).get("header_end", 0))
         self.org_rules.find(view)
-        self._features(view, 0)
-        self._titled_names(view, 0, set())
+        self._features(view, first)
+        self._titled_names(view, first, set())
         if self.use_model:
-            for ent in doc.ents:
-                for _fixed in self._split_pairs(view, ent.start, ent.end, ent.label_):
-                    pass
+            for _fixed in self._fixed_model_spans(doc, view, first):
+                pass
 
     def _run(self, doc: Doc, view: list[TokenView]) -> Doc:
         words = [t.text for t in view]

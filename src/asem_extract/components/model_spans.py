@@ -32,12 +32,15 @@ class ModelSpanFixes:
             for i in range(c.start, c.end):
                 taken[i] = True
         out = list(chosen)
-        for ent in doc.ents:
-            if ent.label_ not in ("PER", "LOC", "ORG") or ent.start < first:
-                continue
-            for fixed in self._split_pairs(view, ent.start, ent.end, ent.label_):
-                out += self._take_model(view, fixed, taken)
+        for fixed in self._fixed_model_spans(doc, view, first):
+            out += self._take_model(view, fixed, taken)
         return out
+
+    def _fixed_model_spans(self, doc: Doc, view: Sequence[TokenView], first: int):
+        """The model's PER/LOC/ORG spans after the body starts, corrected (or dropped)."""
+        for ent in doc.ents:
+            if ent.label_ in ("PER", "LOC", "ORG") and ent.start >= first:
+                yield from self._split_pairs(view, ent.start, ent.end, ent.label_)
 
     def _split_pairs(self, doc: Sequence[TokenView], start: int, end: int, label: str):
         """`Tam Coc - Bich Dong`: a pair of places written with a spaced dash is two entities."""
